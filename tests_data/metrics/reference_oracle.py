@@ -142,3 +142,12 @@ def utt_eer_from_segments(frame_scores, frame_labels):
     gen, spf = [], []
     for s, l in zip(frame_scores, frame_labels): (gen if min(l) == 1 else spf).append(min(s))
     return asvspoof5_eer(gen, spf)
+
+
+def upsampled_segment_eer(frame_scores, fine_labels, k):
+    "PartialSpoof `get_duppd_by_scale`: each score repeated k times, labels at the finer resolution, cut to the shorter."
+    gen, spf = [], []
+    for s, l in zip(frame_scores, fine_labels):
+        rep = [x for x in s for _ in range(k)]
+        for a, b in zip(rep, l): (gen if b == 1 else spf).append(a)
+    return asvspoof5_eer(gen, spf)
