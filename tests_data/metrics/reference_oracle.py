@@ -13,7 +13,8 @@ What each function reproduces (the conventions, not the code, which is not redis
 - PartialSpoof segment EER, github.com/nii-yamagishilab/PartialSpoof `metric/SegmentEER.py`
   (`get_pd_in_scoretype` with SCORE_TYPE='min': non-overlapping windows of `fs` frames, `min` of score and of
   label, a last shorter window for the remainder, `fs` capped at the utterance length; `get_utteer_by_seg`:
-  per-utterance `min` of scores and labels), with the EER of `eval_asvspoof.compute_eer` (same rule as ASVspoof5).
+  per-utterance `min` of scores and labels; `get_duppd_by_scale`: scores repeated, labels at the finer
+  resolution, both cut to the shorter), with the EER of `eval_asvspoof.compute_eer` (same rule as ASVspoof5).
 
 Every function was checked to give the same numbers as the original code (to 1e-12, on random data with and
 without ties) before being used as an oracle. Deliberately slow and simple: small inputs only.
