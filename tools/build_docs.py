@@ -13,7 +13,8 @@ Steps (there is no Quarto here, see DESIGN.md):
    callouts, `{...}` attributes, shortcodes), `show_doc` outputs become markdown sections with anchors, and
    the result is written to docs/_build/src/<page>.ipynb (page = nbdev's output file name, e.g. core).
 4. `sphinx-build -W` (warnings are errors) renders them with myst-nb + furo into the output folder.
-   Notebooks are not executed: the outputs stored in them (plots, tables) are shown as they are.
+   Notebooks are not executed by Sphinx. The build runs (as nbdev_test does) only the notebooks that draw plots
+   (--execute auto; or 'all', 'none', names) so that their figures show; the others show their stored outputs.
 """
 import argparse, html, json, os, re, shutil, subprocess, sys, time
 from pathlib import Path
@@ -64,27 +65,60 @@ def list_notebooks():
     return sorted([p for p in NBS.glob('*.ipynb') if not p.name.startswith(('_', '.'))], key=nb_key)
 
 def proc_worker(src, dst):
-    """Process one notebook as `nbdev.serve.proc_nbs` does, tolerating errors in cells nbdev runs only because they
-    contain an import (a test cell mixing imports and code): such a cell keeps its stored outputs, with a warning.
-    Errors in exported cells or `show_doc` calls still fail."""
-    import copy, nbdev.serve_drv, nbdev.processors as P
+    """Process one notebook as `nbdev.serve.proc_nbs` does, except for cells nbdev runs only because they contain an
+    import (test cells mixing imports and code): of those only the top-level imports run, and they keep their stored
+    outputs. Exported cells, import cells and `show_doc` calls run as in nbdev, and their errors fail the build."""
+    import ast, nbdev.serve_drv, nbdev.processors as P
     orig = P.exec_show_docs.__call__
     def call(self, cell):
-        if not getattr(self.nb, 'has_docs_', None) or not hasattr(self, 'k'): return orig(self, cell)
-        needed = P._do_eval(cell) and (cell.directives_.keys() & {'export', 'exports', 'exporti', 'exec_doc'}
-                                       or P._show_docs(cell.parsed_() or []))
-        if needed or not P._do_eval(cell): return orig(self, cell)
-        saved = copy.deepcopy(cell.get('outputs', []))
-        self.k.cell(cell)
+        if not getattr(self.nb, 'has_docs_', None) or not hasattr(self, 'k') or not P._do_eval(cell): return orig(self, cell)
+        trees = cell.parsed_() or []
+        stmts = [n for t in trees for n in (t.body if isinstance(t, ast.Module) else [t])]
+        needed = cell.directives_.keys() & {'export', 'exports', 'exporti', 'exec_doc'} or P._show_docs(trees)
+        imps = [n for n in stmts if isinstance(n, (ast.Import, ast.ImportFrom))]
+        if needed or len(imps) == len(stmts): return orig(self, cell)
+        self.k.run_cell('\n'.join(ast.unparse(n) for n in imps))
         if self.k.exc:
-            print(f'[build_docs] warning: {Path(src).name} cell {cell.idx_}: {type(self.k.exc).__name__}: {self.k.exc} '
-                  f'(a cell with an import that nbdev runs for the docs; keep imports in their own cells)', file=sys.stderr)
-            cell['outputs'] = saved; self.k.exc = None
+            print(f'[build_docs] warning: {Path(src).name} cell {cell.idx_}: imports failed: {type(self.k.exc).__name__}: '
+                  f'{self.k.exc}', file=sys.stderr)
+            self.k.exc = None
     P.exec_show_docs.__call__ = call
     nbdev.serve_drv.main((Path(src), Path(dst), P.FilterDefaults))
 
-def _proc_one(src, dst):
-    "Process one notebook in a fresh interpreter (`proc_worker`): None, or its error message."
+def exec_worker(src, dst):
+    "Run notebook `src` as nbdev_test does (cwd nbs/, `tst_flags` cells skipped) and save it with its outputs to `dst`."
+    from execnb.shell import CaptureShell
+    from execnb.nbio import read_nb, write_nb
+    from nbdev.config import get_config
+    flags = set(get_config().get('tst_flags', '').split())
+    def skip(cell):
+        if cell.cell_type != 'code': return True
+        d, _ = directives(cell.source)
+        return bool(flags & d.keys()) or str(d.get('eval', '')).lower() == 'false'
+    os.environ.setdefault('MPLBACKEND', 'Agg'); os.environ['IN_TEST'] = '1'
+    nb = read_nb(src)
+    os.chdir(Path(src).resolve().parent)
+    k = CaptureShell(Path(src).resolve())
+    k.run_all(nb, exc_stop=True, preproc=skip)
+    write_nb(nb, dst)
+
+def _exec_one(src):
+    "Execute `src` in a fresh interpreter into docs/_build/exec/; the executed copy, or `src` (with a warning) if it fails."
+    dst = BUILD/'exec'/src.name
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    t = time.time()
+    r = subprocess.run([sys.executable, str(Path(__file__).resolve()), '--exec-one', str(src), str(dst)],
+                       capture_output=True, text=True, cwd=ROOT)
+    if r.returncode or not dst.exists():
+        tail = [l for l in r.stderr.strip().split('\n') if l.strip()][-3:]
+        print(f'[build_docs] warning: running {src.name} failed, its page shows no outputs: {" | ".join(tail)}', file=sys.stderr)
+        return src
+    log(f'ran {src.name} in {time.time()-t:.0f} s')
+    return dst
+
+def _proc_one(src, dst, execute=False):
+    "Process one notebook in a fresh interpreter (`proc_worker`), after running it if `execute`: None, or an error."
+    if execute: src = _exec_one(src)
     r = subprocess.run([sys.executable, str(Path(__file__).resolve()), '--proc-one', str(src), str(dst)],
                        capture_output=True, text=True, cwd=ROOT)
     for l in r.stderr.split('\n'):
@@ -94,22 +128,31 @@ def _proc_one(src, dst):
     cause = [l for l in tail if re.match(r'^\w+(Error|Exception)\b', l)]
     return f'{src.name}: ' + ' | '.join(dict.fromkeys(cause[-3:] or tail[-3:]))
 
-def process_notebooks(nbs, force=False, n_workers=2):
+def wants_execution(nb_path, spec):
+    "Should the build run `nb_path` to show its outputs? spec: 'auto' (notebooks that plot), 'all', 'none' or names."
+    if spec == ['all']: return True
+    if spec in (['none'], []): return False
+    if spec == ['auto']:
+        src = nb_path.read_text(encoding='utf-8')
+        return bool(re.search(r'plt\.(show|subplots|figure|plot)|\.plot\(|plot_\w+\(', src))
+    return nb_path.stem in spec or nb_path.name in spec
+
+def process_notebooks(nbs, force=False, n_workers=2, execute=('auto',)):
     "Run nbdev's docs processors (as `nbdev.serve.proc_nbs` does) on `nbs`, writing _proc/<name>.ipynb; cached by mtime."
     import nbdev.processors
-    from nbdev.processors import FilterDefaults
     deps = [ROOT/'settings.ini', Path(nbdev.processors.__file__)]   # (links to other modules may be stale: --force)
     dep_mtime = max(p.stat().st_mtime for p in deps if p.exists())
     PROC.mkdir(exist_ok=True)
     todo = []
     for s in nbs:
         d = PROC/s.name
-        if force or not d.exists() or d.stat().st_mtime < max(s.stat().st_mtime, dep_mtime): todo.append((s, d, FilterDefaults))
+        if force or not d.exists() or d.stat().st_mtime < max(s.stat().st_mtime, dep_mtime):
+            todo.append((s, d, wants_execution(s, list(execute))))
     for s,d,_ in todo: d.unlink(missing_ok=True)
     if todo:
-        log(f'processing {len(todo)} notebook(s) with nbdev:', ' '.join(s.stem for s,_,_ in todo))
+        log(f'processing {len(todo)} notebook(s) with nbdev:', ' '.join(s.stem + ('(run)' if x else '') for s,_,x in todo))
         from concurrent.futures import ThreadPoolExecutor
-        with ThreadPoolExecutor(max(1, n_workers)) as ex: errs = [e for e in ex.map(lambda o: _proc_one(o[0], o[1]), todo) if e]
+        with ThreadPoolExecutor(max(1, n_workers)) as ex: errs = [e for e in ex.map(lambda o: _proc_one(*o), todo) if e]
         for s,d,_ in todo:
             if not d.exists() and not any(e.startswith(s.name) for e in errs): errs.append(f'{s.name}: no output written')
         if errs:
@@ -393,15 +436,20 @@ def main(argv=None):
     ap.add_argument('--mathjax', default=None, help='a MathJax 3 es5 folder to use instead of `npm install mathjax@3`')
     ap.add_argument('--workers', type=int, default=2, help='parallel nbdev processing workers')
     ap.add_argument('--exclude', nargs='*', default=[], metavar='NB', help='notebooks to leave out (e.g. 05_dataset)')
+    ap.add_argument('--execute', nargs='*', default=['auto'], metavar='NB',
+                    help="notebooks to run so that their outputs (plots) show: 'auto' (default: those that plot), "
+                         "'all', 'none', or names; the others show the outputs stored in them")
     ap.add_argument('--proc-one', nargs=2, metavar=('SRC', 'DST'), help=argparse.SUPPRESS)  # internal: one worker
+    ap.add_argument('--exec-one', nargs=2, metavar=('SRC', 'DST'), help=argparse.SUPPRESS)  # internal: one worker
     args = ap.parse_args(argv)
     if args.proc_one: return proc_worker(*args.proc_one)
+    if args.exec_one: return exec_worker(*args.exec_one)
     t0 = time.time()
     os.chdir(ROOT)
     ensure_mathjax(args.mathjax)
     nbs = [p for p in list_notebooks() if p.stem not in args.exclude and p.name not in args.exclude]
     if not nbs: die(f'no notebooks in {NBS}')
-    procs = process_notebooks(nbs, force=args.force, n_workers=args.workers)
+    procs = process_notebooks(nbs, force=args.force, n_workers=args.workers, execute=args.execute or ['none'])
     order = assemble(procs, [p.stem for p in nbs])
     log(f'{len(order)} pages:', ', '.join(pg for pg, _ in order))
     out, html_dir = Path(args.out).resolve(), BUILD/'html'   # myst-nb writes next to Sphinx's outdir: keep it in _build

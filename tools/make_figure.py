@@ -3,7 +3,7 @@
 
     python tools/make_figure.py            # -> nbs/images/partial_spoof.png
 
-It uses an utterance of spoofxai's synthetic tutorial database (spoofxai.synth) when that module is installed,
+It uses an utterance made like those of spoofxai's synthetic database (spoofxai.synth.make_utterance) when that module is there,
 and otherwise a stand-in synthesised here with numpy (a voiced signal with a spliced-in segment of another voice).
 """
 import sys
@@ -40,24 +40,14 @@ def standin_utterance(seed=0):
     w = 0.8*w*env + 0.003*rng.standard_normal(len(t))
     return w.astype(np.float32), segs, 'stand-in utterance (numpy)'
 
-def synth_utterance():
-    "The first partially spoofed utterance of spoofxai's tutorial database, or None if spoofxai.synth is not there."
-    try: from spoofxai import synth
+def synth_utterance(seed=0, index=4, attack='A04', dur=(3.0, 3.5)):
+    "A partially spoofed utterance made by spoofxai.synth (`make_utterance`), or None if that module is not there."
+    try: from spoofxai.synth import make_speaker, make_utterance
     except Exception: return None
     try:
-        import soundfile as sf
-        db = Path(synth.tutorial_database())
-        labs = {}
-        for line in (db/'protocols'/'PartialSpoof_LA_cm_protocols'/'PartialSpoof.LA.cm.train.trl.txt').read_text().split('\n'):
-            f = line.split()
-            if len(f) == 5 and f[4] == 'spoof': labs[f[1]] = True
-        utt = sorted(labs)[0]
-        w, sr = sf.read(db/'train'/'con_wav'/f'{utt}.wav', dtype='float32')
-        seg = np.load(db/'segment_labels'/'train_seglab_0.01.npy', allow_pickle=True).item()[utt]  # trusted: we made it
-        lab = np.array([int(x) for x in seg]); step = 0.01
-        spoof = np.concatenate([[0], (lab == 0).astype(int), [0]])
-        d = np.diff(spoof); starts, ends = np.where(d == 1)[0], np.where(d == -1)[0]
-        return w, [(s*step, e*step) for s, e in zip(starts, ends)], f'{utt} (spoofxai synthetic database)'
+        spk = make_speaker(np.random.default_rng([seed, 1000 + index]))
+        wav, segs, _ = make_utterance(seed, 'train', index, spk, attack, dur_range=dur)
+        return wav, [(a*0.01, b*0.01) for a, b in segs], f'spoofxai.synth, attack {attack}'
     except Exception as e:
         print(f'[make_figure] spoofxai.synth present but not usable ({type(e).__name__}: {e}); using the stand-in', file=sys.stderr)
         return None
@@ -73,7 +63,7 @@ def draw(w, segs, name, out=OUT):
     a2.set_ylabel('frequency (Hz)'); a2.set_xlabel('time (s)'); a2.set_ylim(0, 8000)
     for a in (a1, a2):
         for i, (s, e) in enumerate(segs):
-            a.axvspan(s, e, color='red', alpha=0.25 if a is a1 else 0.0, lw=0, label='spoofed' if i == 0 else None)
+            a.axvspan(s, e, color='red', alpha=0.25 if a is a1 else 0.12, lw=0, label='spoofed' if i == 0 else None)
             a.axvline(s, color='red', lw=1.2, ls='--'); a.axvline(e, color='red', lw=1.2, ls='--')
     a1.legend(loc='upper right', fontsize=8); a1.set_xlim(0, t[-1])
     fig.tight_layout()
