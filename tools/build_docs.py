@@ -25,6 +25,7 @@ BUILD = DOCS/'_build'
 PROC = ROOT/'_proc'
 SRC = BUILD/'src'
 MATHJAX_STATIC = BUILD/'mathjax_static'
+EXEC_TIMEOUT = int(os.environ.get('SPOOFXAI_DOCS_EXEC_TIMEOUT', 240))  # s per executed notebook
 
 def log(*a): print('[build_docs]', *a, flush=True)
 
@@ -83,6 +84,24 @@ def proc_worker(src, dst):
                   f'{self.k.exc}', file=sys.stderr)
             self.k.exc = None
     P.exec_show_docs.__call__ = call
+    import nbdev.showdoc as SD, inspect
+    orig_sd = SD.show_doc
+    class Fallback:
+        "A plain show_doc entry for a symbol whose annotations nbdev cannot evaluate (e.g. a torch DataLoader subclass)."
+        def __init__(self, sym, name, level): self.sym, self.nm, self.level = sym, name or getattr(sym, '__qualname__', str(sym)), level
+        def _repr_markdown_(self):
+            try: sig = str(inspect.signature(self.sym))
+            except (ValueError, TypeError): sig = '(...)'
+            kind = 'class' if inspect.isclass(self.sym) else 'def'
+            doc = (inspect.getdoc(self.sym) or '').split('\n\n')[0].replace('\n', ' ')
+            return f"---\n\n{'#'*self.level} {self.nm}\n\n```python\n{kind} {self.nm}{sig}\n```\n\n" + (f'*{doc}*' if doc else '')
+    def show_doc(sym, renderer=None, name=None, title_level=3):
+        try: return orig_sd(sym, renderer=renderer, name=name, title_level=title_level)
+        except Exception as e:
+            print(f'[build_docs] warning: {Path(src).name}: show_doc({getattr(sym, "__name__", sym)}) failed '
+                  f'({type(e).__name__}: {e}); a plain entry is shown instead', file=sys.__stderr__)
+            return Fallback(sym, name, title_level)
+    SD.show_doc = show_doc
     nbdev.serve_drv.main((Path(src), Path(dst), P.FilterDefaults))
 
 def exec_worker(src, dst):
@@ -107,8 +126,11 @@ def _exec_one(src):
     dst = BUILD/'exec'/src.name
     dst.parent.mkdir(parents=True, exist_ok=True)
     t = time.time()
-    r = subprocess.run([sys.executable, str(Path(__file__).resolve()), '--exec-one', str(src), str(dst)],
-                       capture_output=True, text=True, cwd=ROOT)
+    try: r = subprocess.run([sys.executable, str(Path(__file__).resolve()), '--exec-one', str(src), str(dst)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=EXEC_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        print(f'[build_docs] warning: running {src.name} took over {EXEC_TIMEOUT} s: its page shows no outputs', file=sys.stderr)
+        return src
     if r.returncode or not dst.exists():
         tail = [l for l in r.stderr.strip().split('\n') if l.strip()][-3:]
         print(f'[build_docs] warning: running {src.name} failed, its page shows no outputs: {" | ".join(tail)}', file=sys.stderr)
