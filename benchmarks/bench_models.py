@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Forward+backward time of one training batch (32 x 3 s, 16 kHz) for spoofxai models on this CPU.
 Prints wall time and process CPU time (less sensitive to other load) per configuration.
-Usage: python benchmarks/bench_models.py [--reps N] [--batch B] [--secs S] [names...]"""
+Usage: python benchmarks/bench_models.py [--reps N] [--threads T] [--batch B] [--secs S] [names...]"""
 import argparse, copy, time, torch
 from spoofxai.models import build_model, MODEL_CONFIGS
 
@@ -27,8 +27,10 @@ VARIANTS = {
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('names', nargs='*'); ap.add_argument('--reps', type=int, default=3)
+    ap.add_argument('--threads', type=int, default=0, help='torch threads (0: torch default)')
     ap.add_argument('--batch', type=int, default=32); ap.add_argument('--secs', type=float, default=3.0)
     a = ap.parse_args()
+    if a.threads: torch.set_num_threads(a.threads)
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, batch {a.batch} x {a.secs} s")
     for name in a.names or list(VARIANTS):
         n, w, c = bench(VARIANTS[name], a.batch, a.secs, a.reps)
