@@ -14,7 +14,7 @@ Steps (there is no Quarto here, see DESIGN.md):
    the result is written to docs/_build/src/<page>.ipynb (page = nbdev's output file name, e.g. core).
 4. `sphinx-build -W` (warnings are errors) renders them with myst-nb + furo into the output folder.
    Notebooks are not executed by Sphinx. The build runs (as nbdev_test does) only the notebooks that draw plots
-   (--execute auto; or 'all', 'none', names) so that their figures show; the others show their stored outputs.
+   and store none (--execute auto; or 'all', 'none', names) so that their figures show; the others show their stored outputs.
 """
 import argparse, html, json, os, re, shutil, subprocess, sys, time
 from pathlib import Path
@@ -154,9 +154,12 @@ def wants_execution(nb_path, spec):
     "Should the build run `nb_path` to show its outputs? spec: 'auto' (notebooks that plot), 'all', 'none' or names."
     if spec == ['all']: return True
     if spec in (['none'], []): return False
-    if spec == ['auto']:
-        src = nb_path.read_text(encoding='utf-8')
-        return bool(re.search(r'plt\.(show|subplots|figure|plot)|\.plot\(|plot_\w+\(', src))
+    if spec == ['auto']:   # notebooks that draw plots but store none
+        nb = json.loads(nb_path.read_text(encoding='utf-8'))
+        code = '\n'.join(_src(c['source']) for c in nb['cells'] if c['cell_type'] == 'code')
+        stored = any('image/png' in o.get('data', {}) or 'image/svg+xml' in o.get('data', {})
+                     for c in nb['cells'] for o in c.get('outputs', []))
+        return not stored and bool(re.search(r'plt\.(show|subplots|figure|plot)|\.plot\(|plot_\w+\(', code))
     return nb_path.stem in spec or nb_path.name in spec
 
 def process_notebooks(nbs, force=False, n_workers=2, execute=('auto',)):
@@ -459,7 +462,7 @@ def main(argv=None):
     ap.add_argument('--workers', type=int, default=2, help='parallel nbdev processing workers')
     ap.add_argument('--exclude', nargs='*', default=[], metavar='NB', help='notebooks to leave out (e.g. 05_dataset)')
     ap.add_argument('--execute', nargs='*', default=['auto'], metavar='NB',
-                    help="notebooks to run so that their outputs (plots) show: 'auto' (default: those that plot), "
+                    help="notebooks to run so that their outputs (plots) show: 'auto' (default: those that plot and store no plot), "
                          "'all', 'none', or names; the others show the outputs stored in them")
     ap.add_argument('--proc-one', nargs=2, metavar=('SRC', 'DST'), help=argparse.SUPPRESS)  # internal: one worker
     ap.add_argument('--exec-one', nargs=2, metavar=('SRC', 'DST'), help=argparse.SUPPRESS)  # internal: one worker
