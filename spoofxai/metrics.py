@@ -12,10 +12,11 @@ from .core import SpoofXAIError, read_table, atomic_write
 
 # %% auto #0
 __all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'LABELS', 'det_curve', 'compute_eer',
-           'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
-           'compute_min_tdcf', 'compute_rocch_eer', 'compute_all', 'compute_segment_eer',
-           'compute_utt_eer_from_segments', 'compute_segment_eers', 'compute_upsampled_segment_eer', 'read_keys',
-           'read_scores', 'plot_det', 'format_metrics', 'evaluate', 'spoofxai_eval']
+           'dcf_norm', 'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
+           'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer', 'compute_all',
+           'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
+           'compute_upsampled_segment_eer', 'read_keys', 'read_scores', 'plot_det', 'format_metrics', 'evaluate',
+           'spoofxai_eval']
 
 # %% ../nbs/12_metrics.ipynb #a2b74575
 P_SPOOF, C_MISS, C_FA = 0.05, 1.0, 10.0   # ASVspoof5 evaluation plan
@@ -70,12 +71,15 @@ def _check_costs(p_spoof, c_miss, c_fa):
         raise SpoofXAIError(f"p_spoof={p_spoof}, c_miss={c_miss}, c_fa={c_fa}", where='cost model',
                             fix="the spoof prior must lie strictly between 0 and 1 and both costs must be positive")
 
-def _dcf_norm(p_spoof, c_miss, c_fa):
+def dcf_norm(p_spoof:float=P_SPOOF, # prior of a spoof
+             c_miss:float=C_MISS,   # cost of rejecting a bona fide trial
+             c_fa:float=C_FA):      # cost of accepting a spoof
+    "The DCF normaliser `min(c_miss (1-p_spoof), c_fa p_spoof)`: the cost of the better fixed decision."
     _check_costs(p_spoof, c_miss, c_fa)
     return min(c_miss*(1-p_spoof), c_fa*p_spoof)
 
 def _min_dcf(pmiss, pfa, p_spoof, c_miss, c_fa):
-    return float(np.min(c_miss*(1-p_spoof)*pmiss + c_fa*p_spoof*pfa) / _dcf_norm(p_spoof, c_miss, c_fa))
+    return float(np.min(c_miss*(1-p_spoof)*pmiss + c_fa*p_spoof*pfa) / dcf_norm(p_spoof, c_miss, c_fa))
 
 def compute_min_dcf(bona,                  # bona fide scores
                     spoof,                 # spoof scores
@@ -100,7 +104,7 @@ def compute_act_dcf(bona_llr,              # bona fide LLRs (natural log, positi
     b, s = _scores(bona_llr, 'bona fide'), _scores(spoof_llr, 'spoof')
     t = bayes_threshold(p_spoof, c_miss, c_fa)
     pmiss, pfa = np.count_nonzero(b < t)/b.size, np.count_nonzero(s >= t)/s.size
-    return float((c_miss*(1-p_spoof)*pmiss + c_fa*p_spoof*pfa) / _dcf_norm(p_spoof, c_miss, c_fa))
+    return float((c_miss*(1-p_spoof)*pmiss + c_fa*p_spoof*pfa) / dcf_norm(p_spoof, c_miss, c_fa))
 
 # %% ../nbs/12_metrics.ipynb #785c4e2a
 def compute_cllr(bona_llr,   # bona fide LLRs (natural log, positive = bona fide)
@@ -129,14 +133,21 @@ def _min_cllr(cum_b, cum_s, nb, ns):
     return float((cb + cs) / (2*math.log(2)))
 
 # %% ../nbs/12_metrics.ipynb #71bcfde5
-def _tdcf_consts(p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof):
+def tdcf_constants(p_spoof:float=P_SPOOF,             # prior of a spoof
+                   c_miss:float=C_MISS,               # cost of rejecting a target
+                   c_fa:float=C_FA,                   # cost of accepting a non-target
+                   c_fa_spoof:float=C_FA,             # cost of accepting a spoof
+                   asv_pmiss:float=ASV_PMISS,         # ASV miss rate on targets
+                   asv_pfa_non:float=ASV_PFA_NON,     # ASV false-alarm rate on non-targets
+                   asv_pfa_spoof:float=ASV_PFA_SPOOF):# ASV false-alarm rate on spoofs
+    "`(C0, C1, C2)` of the t-DCF: the cost is `C0 + C1 Pmiss + C2 Pfa` for the CM's miss and false-alarm rates."
     ptar, pnon = (1-p_spoof)*0.99, (1-p_spoof)*0.01
     c0 = ptar*c_miss*asv_pmiss + pnon*c_fa*asv_pfa_non
     return c0, ptar*c_miss - c0, p_spoof*c_fa_spoof*asv_pfa_spoof
 
 def _min_tdcf(pmiss, pfa, form='2021', p_spoof=P_SPOOF, c_miss=C_MISS, c_fa=C_FA, c_fa_spoof=C_FA,
               asv_pmiss=ASV_PMISS, asv_pfa_non=ASV_PFA_NON, asv_pfa_spoof=ASV_PFA_SPOOF):
-    c0, c1, c2 = _tdcf_consts(p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof)
+    c0, c1, c2 = tdcf_constants(p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof)
     if form == '2021': return float(np.min(c0 + c1*pmiss + c2*pfa) / (c0 + min(c1, c2)))
     if form == 'asvspoof5': return float(np.min(c1*pmiss + c2*pfa) / min(c1, c2))
     raise SpoofXAIError(f"unknown t-DCF form {form!r}", where='form', fix="use '2021' or 'asvspoof5'")
@@ -155,7 +166,10 @@ def compute_min_tdcf(bona,                              # bona fide CM scores
     return _min_tdcf(*det_curve(bona, spoof)[:2], form, p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof)
 
 # %% ../nbs/12_metrics.ipynb #2badd03d
-def _rocch_eer(pmiss, pfa):
+def rocch_eer_from_det(pmiss, # miss rates of a DET curve from `det_curve`, from (0, 1) to (1, 0)
+                       pfa):   # the matching false-alarm rates
+    "EER of the ROC convex hull of the DET points `(pmiss, pfa)` (their end points must be (0, 1) and (1, 0))."
+    pmiss, pfa = np.asarray(pmiss), np.asarray(pfa)
     d = pmiss - pfa                                    # < 0 left of the diagonal, > 0 right of it
     lo, hi = 0, len(d) - 1                             # (Pmiss, Pfa) = (0, 1) and (1, 0): always hull vertices
     while hi - lo > 1:
@@ -173,7 +187,7 @@ def _rocch_eer(pmiss, pfa):
 def compute_rocch_eer(bona,   # bona fide scores
                       spoof): # spoof scores
     "EER of the ROC convex hull (BOSARIS `rocch2eer`), a fraction."
-    return _rocch_eer(*det_curve(bona, spoof)[:2])
+    return rocch_eer_from_det(*det_curve(bona, spoof)[:2])
 
 # %% ../nbs/12_metrics.ipynb #5159308e
 def compute_all(bona,                  # bona fide scores
@@ -186,7 +200,7 @@ def compute_all(bona,                  # bona fide scores
     b, s = _scores(bona, 'bona fide'), _scores(spoof, 'spoof')
     blk = _blocks(b, s)
     pm, pf, _ = _det(*blk, b.size, s.size)
-    out = dict(n_bona=int(b.size), n_spoof=int(s.size), eer=_eer(pm, pf), rocch_eer=_rocch_eer(pm, pf),
+    out = dict(n_bona=int(b.size), n_spoof=int(s.size), eer=_eer(pm, pf), rocch_eer=rocch_eer_from_det(pm, pf),
                min_dcf=_min_dcf(pm, pf, p_spoof, c_miss, c_fa),
                min_tdcf=_min_tdcf(pm, pf, '2021', p_spoof, c_miss, c_fa, c_fa),
                min_tdcf_asvspoof5=_min_tdcf(pm, pf, 'asvspoof5', p_spoof, c_miss, c_fa, c_fa))

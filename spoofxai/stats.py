@@ -87,17 +87,17 @@ def _eer_rows(pm, pf, **kw):
     return (pm[r, i] + pf[r, i]) / 2
 
 def _min_dcf_rows(pm, pf, p_spoof=metrics.P_SPOOF, c_miss=metrics.C_MISS, c_fa=metrics.C_FA, **kw):
-    return (c_miss * (1 - p_spoof) * pm + c_fa * p_spoof * pf).min(1) / metrics._dcf_norm(p_spoof, c_miss, c_fa)
+    return (c_miss * (1 - p_spoof) * pm + c_fa * p_spoof * pf).min(1) / metrics.dcf_norm(p_spoof, c_miss, c_fa)
 
 def _min_tdcf_rows(pm, pf, form='2021', p_spoof=metrics.P_SPOOF, c_miss=metrics.C_MISS, c_fa=metrics.C_FA, **kw):
-    c0, c1, c2 = metrics._tdcf_consts(p_spoof, c_miss, c_fa, c_fa, metrics.ASV_PMISS, metrics.ASV_PFA_NON, metrics.ASV_PFA_SPOOF)
+    c0, c1, c2 = metrics.tdcf_constants(p_spoof, c_miss, c_fa, c_fa, metrics.ASV_PMISS, metrics.ASV_PFA_NON, metrics.ASV_PFA_SPOOF)
     if form == '2021': return (c0 + c1 * pm + c2 * pf).min(1) / (c0 + min(c1, c2))
     return (c1 * pm + c2 * pf).min(1) / min(c1, c2)
 
 def _act_dcf_cnt(cb, cs, values, p_spoof=metrics.P_SPOOF, c_miss=metrics.C_MISS, c_fa=metrics.C_FA, tb=None, ts=None, **kw):
     miss = (values < metrics.bayes_threshold(p_spoof, c_miss, c_fa)).astype(np.float64)
     pm, pf = cb @ miss / (cb.sum(1) if tb is None else tb), cs @ (1 - miss) / (cs.sum(1) if ts is None else ts)
-    return (c_miss * (1 - p_spoof) * pm + c_fa * p_spoof * pf) / metrics._dcf_norm(p_spoof, c_miss, c_fa)
+    return (c_miss * (1 - p_spoof) * pm + c_fa * p_spoof * pf) / metrics.dcf_norm(p_spoof, c_miss, c_fa)
 
 def _cllr_cnt(cb, cs, values, tb=None, ts=None, **kw):
     tb, ts = (cb.sum(1) if tb is None else tb), (cs.sum(1) if ts is None else ts)
@@ -115,7 +115,7 @@ def _min_cllr_cnt(cb, cs, values, **kw):
         out[r] = (np.sum(nb[hb] * np.logaddexp(0, -llr[hb])) / nb.sum() + np.sum(ns[hs] * np.logaddexp(0, llr[hs])) / ns.sum()) / (2 * math.log(2))
     return out
 
-DET_METRICS = {'eer': _eer_rows, 'rocch_eer': lambda pm, pf, **kw: np.array([metrics._rocch_eer(a, b) for a, b in zip(pm, pf)]),
+DET_METRICS = {'eer': _eer_rows, 'rocch_eer': lambda pm, pf, **kw: np.array([metrics.rocch_eer_from_det(a, b) for a, b in zip(pm, pf)]),
                'min_dcf': _min_dcf_rows, 'min_tdcf': _min_tdcf_rows,
                'min_tdcf_asvspoof5': lambda pm, pf, **kw: _min_tdcf_rows(pm, pf, 'asvspoof5', **kw)}
 LLR_METRICS = {'act_dcf': _act_dcf_cnt, 'cllr': _cllr_cnt, 'min_cllr': _min_cllr_cnt}
