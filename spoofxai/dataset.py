@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_dataset.ipynb #86b35da5
 from __future__ import annotations
-import io, math, random, zlib
+import io, random, zlib
 from pathlib import Path
 import numpy as np, soundfile as sf, torch, torchaudio
 import torch.distributed as dist
@@ -127,7 +127,7 @@ class SpoofDataset(IterableDataset):
     def __iter__(self): return self._iter()
 
     def num_batches(self, num_workers:int=0):
-        "Batches this rank gets per epoch with `num_workers` workers (raw lists; None for shards)."
+        "Batches this rank gets per epoch with `num_workers` loader workers (raw lists; None for shards), without reading audio."
         if self.kind != 'raw': return None
         nw = max(1, num_workers); parts = self.world*nw
         return sum(1 for j in range(len(self._raw_batches())) if (j % parts)//nw == self.rank)
@@ -213,7 +213,12 @@ SpoofDataset._batched, SpoofDataset._iter = _batched, _iter
 
 # %% ../nbs/05_dataset.ipynb #34d9d261
 class SpoofLoader(DataLoader):
-    "A `DataLoader` over a `SpoofDataset` with `set_epoch`, like `DistributedSampler`."
+    "A `DataLoader` over a `SpoofDataset` with `set_epoch` (like `DistributedSampler`) and, for raw lists, a length."
+    def __init__(self, dataset:SpoofDataset,  # yields whole batches
+                 num_workers:int=0,          # worker processes
+                 pin_memory:bool=False,      # pin batches (for GPU training)
+                 ):
+        super().__init__(dataset, batch_size=None, num_workers=num_workers, worker_init_fn=seed_worker, pin_memory=pin_memory)
     def set_epoch(self, epoch:int): self.dataset.set_epoch(epoch)
     def __len__(self):
         "Batches this rank gets per epoch (raw lists only: a shard list's size is unknown until read)."
@@ -238,4 +243,4 @@ def make_loader(list_path,              # raw.list or shard.list (stage 2)
                 ) -> SpoofLoader:
     "A loader of batch dicts (`keys`, `wav`, `lengths`, `labels`[, `frame_labels`]) over a raw or shard list."
     ds = SpoofDataset(list_path, mode, batch_size, chunk_s, sr, seed, shuffle, frame_res, drop_last, rank, world_size, buffer_size)
-    return SpoofLoader(ds, batch_size=None, num_workers=num_workers, worker_init_fn=seed_worker, pin_memory=pin_memory)
+    return SpoofLoader(ds, num_workers, pin_memory)
