@@ -13,7 +13,7 @@ from scipy.special import expit, log_expit
 from fastcore.script import call_parse, Param
 from .core import SpoofXAIError, read_table, atomic_write
 from .infer import read_logits, LOGITS_HEADER
-from .metrics import read_keys
+from .metrics import read_keys, read_score_table
 
 # %% auto #0
 __all__ = ['SCORE_HEADER', 'P_EFF', 'read_score_file', 'write_score_file', 'check_scores', 'match_trials', 'train_prior', 'logit',
@@ -24,25 +24,11 @@ SCORE_HEADER = ('filename', 'cm-score')
 
 def read_score_file(path) -> tuple[list, np.ndarray]:
     "Read `(keys, scores)` from a logits TSV (its `score` column) or an ASVspoof5 score TSV (`filename\\tcm-score`)."
-    path = Path(path)
     first = next(read_table(path, sep='\t', comment=''), (1, []))[1]
     if tuple(first) == LOGITS_HEADER:
         keys, logits = read_logits(path)
         return keys, logits[:, 0] - logits[:, 1]
-    if tuple(first) != SCORE_HEADER:
-        raise SpoofXAIError(f"unknown header {chr(9).join(first)!r}", where=f"{path}:1",
-                            fix="score files start with 'filename<TAB>cm-score' (ASVspoof5) or are logits files from spoofxai_infer")
-    keys, scores, seen = [], [], {}
-    for i, f in read_table(path, sep='\t', comment=''):
-        if i == 1: continue
-        if len(f) != 2: raise SpoofXAIError(f"expected 2 tab-separated columns, found {len(f)}", where=f"{path}:{i}",
-                                            fix="each line must be: filename<TAB>score")
-        try: s = float(f[1])
-        except ValueError: raise SpoofXAIError(f"score {f[1]!r} of utterance {f[0]!r} is not a number", where=f"{path}:{i}") from None
-        if f[0] in seen: raise SpoofXAIError(f"utterance {f[0]!r} appears twice (first on line {seen[f[0]]})",
-                                             where=f"{path}:{i}", fix="remove the duplicate")
-        seen[f[0]] = i; keys.append(f[0]); scores.append(s)
-    return keys, np.array(scores, dtype=np.float64)
+    return read_score_table(path)
 
 def write_score_file(path, keys, scores):
     "Write an ASVspoof5 score TSV (`filename\\tcm-score`) atomically."

@@ -15,8 +15,8 @@ __all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPO
            'dcf_norm', 'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
            'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer', 'compute_all',
            'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
-           'compute_upsampled_segment_eer', 'read_keys', 'read_scores', 'plot_det', 'format_metrics', 'evaluate',
-           'spoofxai_eval']
+           'compute_upsampled_segment_eer', 'read_score_table', 'read_keys', 'read_scores', 'plot_det',
+           'format_metrics', 'evaluate', 'spoofxai_eval']
 
 # %% ../nbs/12_metrics.ipynb #a2b74575
 P_SPOOF, C_MISS, C_FA = 0.05, 1.0, 10.0   # ASVspoof5 evaluation plan
@@ -292,8 +292,8 @@ def _names(ks, n:int=5):
     ks = list(ks)
     return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
 
-def _read_scores_file(path):
-    "`{utt: (score, line)}` from an ASVspoof5 score file (`filename cm-score`, header optional)."
+def read_score_table(path): # ASVspoof5 score file: `filename<TAB>cm-score` (the header line may be left out)
+    "`(utterances, scores)` of an ASVspoof5 score file (header optional), in file order; every bad line is an error naming it."
     out, col = {}, 1
     for i,f in read_table(path, (2, None)):
         if not out and f[0] == 'filename':
@@ -310,7 +310,7 @@ def _read_scores_file(path):
                                             fix="remove the duplicate")
         out[f[0]] = (v, i)
     if not out: raise SpoofXAIError("no scores in file", where=str(path), fix="check the path and that scoring has run")
-    return out
+    return list(out), np.array([v for v, _ in out.values()], dtype=np.float64)
 
 def read_keys(path) -> dict:
     "`{utt: 'bonafide'|'spoof'}` from an ASVspoof5 key file, a Kaldi `utt2lab`, or a PartialSpoof or ASVspoof5 protocol."
@@ -340,14 +340,14 @@ def read_keys(path) -> dict:
 def read_scores(score_path,  # ASVspoof5 score file: `filename<TAB>cm-score`
                 key_path):   # key file: `filename<TAB>cm-label`, `utt2lab` or PartialSpoof protocol
     "`(bona, spoof, bona_keys, spoof_keys)`: scores split by the key file, after checking the two files match."
-    sc, keys = _read_scores_file(score_path), read_keys(key_path)
-    missing, extra = [k for k in keys if k not in sc], [k for k in sc if k not in keys]
+    (names, v), keys = read_score_table(score_path), read_keys(key_path)
+    scored = set(names)
+    missing, extra = [k for k in keys if k not in scored], [k for k in names if k not in keys]
     if missing or extra:
         msg = '; '.join(m for m in [missing and f"{len(missing)} utterance(s) of {key_path} have no score: {_names(missing)}",
                                     extra and f"{len(extra)} scored utterance(s) are not in {key_path}: {_names(extra)}"] if m)
         raise SpoofXAIError(msg, where=str(score_path), fix="score every utterance of the key file, and use the key file of the same data set")
-    names = list(sc)
-    v = np.array([sc[k][0] for k in names]); isb = np.array([keys[k] == 'bonafide' for k in names])
+    isb = np.array([keys[k] == 'bonafide' for k in names])
     if isb.all() or not isb.any():
         raise SpoofXAIError(f"all {len(names)} trials are {'bonafide' if isb.all() else 'spoof'}", where=str(key_path),
                             fix="metrics need both bonafide and spoof trials")

@@ -4,15 +4,15 @@
 
 # %% ../nbs/13_stats.ipynb #7361a8fa
 from __future__ import annotations
-import math, json, warnings
+import math, json
 from pathlib import Path
 import numpy as np
 from scipy import stats as sps
 from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 from .core import SpoofXAIError, atomic_write
-from .calibration import read_score_file, read_keys, match_trials, check_scores
-from .infer import LOGITS_HEADER
+from .calibration import read_score_file, match_trials
+from .metrics import read_keys
 from . import metrics
 
 # %% auto #0
@@ -222,16 +222,8 @@ def mcnemar(a, b,                    # `(bona, spoof)` score arrays of systems A
 def load_system(path, keys_path, key_labels:dict=None):
     "Read a score file and check it against the keys: `(bona, spoof)` arrays in the key file's order."
     key_labels = key_labels or read_keys(keys_path)
-    with open(path, encoding='utf-8') as f: first = f.readline().rstrip('\n').split('\t') if Path(path).is_file() else None
-    if first is not None and tuple(first) == LOGITS_HEADER:          # stage 5 output: use its score column
-        keys, scores = read_score_file(path)
-        match_trials(keys, scores, key_labels, str(path), str(keys_path))
-    else:                                                            # ASVspoof5 score file: read by spoofxai.metrics
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')                          # hard decisions are an error below, not a warning
-            b, s, bk, sk = metrics.read_scores(path, keys_path)
-        keys, scores = bk + sk, np.concatenate([b, s])
-        check_scores(keys, scores, str(path))
+    keys, scores = read_score_file(path)                             # ASVspoof5 score TSV or stage-5 logits TSV
+    match_trials(keys, scores, key_labels, str(path), str(keys_path))  # same utterances, finite, not hard decisions, both classes
     by_key = dict(zip(keys, scores))
     b = np.array([by_key[k] for k, v in key_labels.items() if v == 'bonafide'])
     s = np.array([by_key[k] for k, v in key_labels.items() if v == 'spoof'])
