@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_audio.ipynb #50c9f153
 from __future__ import annotations
-import math
+import io, math
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np, soundfile as sf, torch, torchaudio
@@ -34,27 +34,36 @@ def _check_exists(path):
 def audio_info(path) -> AudioInfo:
     "Sample rate, frames, channels and duration of the audio file `path`, from its header only."
     path = _check_exists(path)
-    try: i = sf.info(str(path))
+    try:
+        with sf.SoundFile(str(path)) as f: fs, n, c = f.samplerate, f.frames, f.channels   # not sf.info: it parses more
     except Exception as ex: raise _open_error(path, ex) from None
-    return AudioInfo(int(i.samplerate), int(i.frames), int(i.channels), i.frames/i.samplerate)
+    return AudioInfo(int(fs), int(n), int(c), n/fs)
 
 # %% ../nbs/01_audio.ipynb #5bde02c5
-def load_audio(path,                  # audio file (anything libsndfile reads)
+def _source(src, where=None):
+    "What libsndfile reads (a path string or a file object) and the name for errors, from a path, bytes or a file object."
+    if isinstance(src, (bytes, bytearray, memoryview)): return io.BytesIO(src), where or '<bytes>'
+    if hasattr(src, 'read'): return src, where or str(getattr(src, 'name', '<file object>'))
+    path = _check_exists(src)
+    return str(path), where or str(path)
+
+def load_audio(src,                   # audio file path, its bytes, or a binary file object (anything libsndfile reads)
                sr:int=16000,          # target sample rate (None: keep the file's rate)
                mono:bool=True,        # average the channels to one
                min_samples:int=1,     # fewer samples than this (after resampling) is an error
+               where:str=None,        # name in error messages (default: the path), e.g. `shard.tar:key` for bytes
                ) -> torch.Tensor:
-    "Decode `path` to a float32 tensor `(T,)` (mono) or `(C, T)`, resampled to `sr`."
-    path = _check_exists(path)
-    try: x, fs = sf.read(str(path), dtype='float32', always_2d=True)
-    except Exception as ex: raise _open_error(path, ex) from None
+    "Decode `src` to a float32 tensor `(T,)` (mono) or `(C, T)`, resampled to `sr`."
+    f, where = _source(src, where)
+    try: x, fs = sf.read(f, dtype='float32', always_2d=True)
+    except Exception as ex: raise _open_error(where, ex) from None
     if x.shape[0] == 0:
-        raise SpoofXAIError("audio file has no samples", where=str(path), fix="remove it from the list or re-create it")
-    w = torch.from_numpy(np.ascontiguousarray(x.T))                 # (C, T)
-    if mono: w = w.mean(0)
+        raise SpoofXAIError("audio file has no samples", where=where, fix="remove it from the list or re-create it")
+    if mono: x = x[:, 0] if x.shape[1] == 1 else x.mean(1)          # mixdown in NumPy: no copy for one channel
+    w = torch.from_numpy(np.ascontiguousarray(x.T))                 # (T,) or (C, T)
     if sr is not None and fs != sr: w = torchaudio.functional.resample(w, fs, sr)
     if w.shape[-1] < min_samples:
-        raise SpoofXAIError(f"audio too short: {w.shape[-1]} samples, need at least {min_samples}", where=str(path),
+        raise SpoofXAIError(f"audio too short: {w.shape[-1]} samples, need at least {min_samples}", where=where,
                             fix="remove short files from the list, or lower min_samples")
     return w.contiguous()
 

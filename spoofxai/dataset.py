@@ -4,9 +4,9 @@
 
 # %% ../nbs/05_dataset.ipynb #86b35da5
 from __future__ import annotations
-import io, random, zlib
+import random, zlib
 from pathlib import Path
-import numpy as np, soundfile as sf, torch, torchaudio
+import numpy as np, torch
 import torch.distributed as dist
 from torch.utils.data import IterableDataset, DataLoader, get_worker_info
 from .core import SpoofXAIError, read_table, seed_worker
@@ -23,16 +23,8 @@ def decode_audio(data:bytes,       # the bytes of an audio file (WAV, FLAC, ...)
                  sr:int=16000,     # target sample rate
                  where:str='',     # name for error messages (shard and key)
                  ) -> torch.Tensor:
-    "Decode audio bytes to a float32 mono tensor `(T,)` at `sr` (the in-memory twin of `load_audio`)."
-    try: x, fs = sf.read(io.BytesIO(data), dtype='float32', always_2d=True)
-    except Exception as ex:
-        raise SpoofXAIError(f"cannot decode audio ({str(ex).split(': ')[-1].strip() or type(ex).__name__})", where=where,
-                            fix="the shard member is corrupt; re-create the shards with spoofxai_make_list") from None
-    if x.shape[0] == 0: raise SpoofXAIError("audio has no samples", where=where, fix="remove the utterance and re-create the shards")
-    x = x[:, 0] if x.shape[1] == 1 else x.mean(1)           # mono mixdown in NumPy (cheap for one channel)
-    w = torch.from_numpy(np.ascontiguousarray(x))
-    if fs != sr: w = torchaudio.functional.resample(w, fs, sr)
-    return w.contiguous()
+    "Decode audio bytes (a shard member) to a float32 mono tensor `(T,)` at `sr` with `load_audio`."
+    return load_audio(data, sr, where=where or None)
 
 # %% ../nbs/05_dataset.ipynb #5d315ab3
 def spoof_mask(n:int,            # utterance length in samples
