@@ -62,9 +62,9 @@ def average_model(exp_dir,           # experiment directory (EXP/models/epoch_NN
     "Average the best or last `num` epoch checkpoints into `avg_model.pt`; return its path."
     paths = select_checkpoints(exp_dir, num, mode)
     paths = sorted(paths, key=lambda p: p.name)        # the newest last: its integer buffers are kept
-    first = load_checkpoint(paths[-1])
+    newest = load_checkpoint(paths[-1])
     out = Path(out) if out else Path(exp_dir)/'models'/'avg_model.pt'
-    atomic_torch_save({'model': average_state_dicts(paths), 'config': first['config'],
+    atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
                        'averaged': [p.name for p in paths], 'mode': mode}, out)
     return out
 
@@ -120,8 +120,10 @@ def spoofxai_average(exp_dir:str=None, # experiment directory
                      mode:str='best',  # best (lowest dev EER) or last
                      out:str=None):    # output file (default EXP/models/avg_model.pt)
     "Stage 4: average the best or last N epoch checkpoints into avg_model.pt."
-    if not exp_dir: raise SpoofXAIError("--exp_dir is required", where="command line", fix="spoofxai_average --exp_dir DIR [--num N --mode best|last]")
-    p = average_model(exp_dir, num, mode, out)
+    try:
+        if not exp_dir: raise SpoofXAIError("--exp_dir is required", where="command line", fix="spoofxai_average --exp_dir DIR [--num N --mode best|last]")
+        p = average_model(exp_dir, num, mode, out)
+    except SpoofXAIError as e: raise SystemExit(f"spoofxai_average: error: {e}") from None
     print(f"wrote {p} (average of {', '.join(load_checkpoint(p)['averaged'])})")
 
 @call_parse
@@ -132,7 +134,9 @@ def spoofxai_extract_emb(exp_dir:str=None,   # experiment directory or checkpoin
                          num_workers:int=0,
                          device:str='auto'):
     "Stage 4: extract utterance embeddings (keys + (N, E) array) to an .npz file."
-    for k,v in (('--exp_dir', exp_dir), ('--data_list', data_list)):
-        if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_extract_emb --exp_dir DIR --data_list LIST [--out emb.npz]")
-    p = extract_embeddings(exp_dir, data_list, out, batch_size, num_workers, device)
+    try:
+        for k,v in (('--exp_dir', exp_dir), ('--data_list', data_list)):
+            if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_extract_emb --exp_dir DIR --data_list LIST [--out emb.npz]")
+        p = extract_embeddings(exp_dir, data_list, out, batch_size, num_workers, device)
+    except SpoofXAIError as e: raise SystemExit(f"spoofxai_extract_emb: error: {e}") from None
     print(f"wrote {p}")
