@@ -12,7 +12,7 @@ from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from fastcore.script import call_parse, Param
 from .core import SpoofXAIError, read_table, atomic_write
-from .infer import read_logits, LOGITS_HEADER
+from .infer import read_logits, logits_to_scores, LOGITS_HEADER
 from .metrics import read_keys, read_score_table
 
 # %% auto #0
@@ -27,7 +27,7 @@ def read_score_file(path) -> tuple[list, np.ndarray]:
     first = next(read_table(path, sep='\t', comment=''), (1, []))[1]
     if tuple(first) == LOGITS_HEADER:
         keys, logits = read_logits(path)
-        return keys, logits[:, 0] - logits[:, 1]
+        return keys, logits_to_scores(logits)
     return read_score_table(path)
 
 def write_score_file(path, keys, scores):
