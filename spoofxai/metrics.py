@@ -13,8 +13,8 @@ from .core import SpoofXAIError, read_table, atomic_write
 # %% auto #0
 __all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'LABELS', 'det_curve', 'compute_eer',
            'dcf_norm', 'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
-           'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer', 'compute_all',
-           'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
+           'min_cllr_from_counts', 'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer',
+           'compute_all', 'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
            'compute_upsampled_segment_eer', 'read_score_table', 'read_keys', 'read_scores', 'plot_det',
            'format_metrics', 'evaluate', 'spoofxai_eval']
 
@@ -118,11 +118,14 @@ def compute_min_cllr(bona,   # bona fide scores
                      spoof): # spoof scores
     "Cllr after optimal monotone (PAV) calibration, in bits; tied scores share one posterior."
     b, s = _scores(bona, 'bona fide'), _scores(spoof, 'spoof')
-    return _min_cllr(*_blocks(b, s)[1:], b.size, s.size)
+    return _min_cllr(*_blocks(b, s)[1:])
 
-def _min_cllr(cum_b, cum_s, nb, ns):
+def min_cllr_from_counts(n_bona,   # bona fide trials per block of tied scores, blocks in increasing score order
+                         n_spoof): # spoof trials per block (every block holds at least one trial)
+    "minCllr in bits from per-block trial counts: PAV posteriors per block, then the Cllr of their LLRs."
     from scipy.optimize import isotonic_regression
-    nbona, nspoof = np.diff(cum_b, prepend=0).astype(float), np.diff(cum_s, prepend=0).astype(float)
+    nbona, nspoof = np.asarray(n_bona, dtype=np.float64), np.asarray(n_spoof, dtype=np.float64)
+    nb, ns = nbona.sum(), nspoof.sum()
     w = nbona + nspoof
     p = isotonic_regression(nbona / w, weights=w).x                 # posterior of bona fide per block
     with np.errstate(divide='ignore'):                              # p is 0 or 1 only where one class is absent
@@ -131,6 +134,8 @@ def _min_cllr(cum_b, cum_s, nb, ns):
     cb = np.sum(nbona[hb] * np.logaddexp(0, -llr[hb])) / nb
     cs = np.sum(nspoof[hs] * np.logaddexp(0, llr[hs])) / ns
     return float((cb + cs) / (2*math.log(2)))
+
+def _min_cllr(cum_b, cum_s): return min_cllr_from_counts(np.diff(cum_b, prepend=0), np.diff(cum_s, prepend=0))
 
 # %% ../nbs/12_metrics.ipynb #71bcfde5
 def tdcf_constants(p_spoof:float=P_SPOOF,             # prior of a spoof
@@ -205,7 +210,7 @@ def compute_all(bona,                  # bona fide scores
                min_tdcf=_min_tdcf(pm, pf, '2021', p_spoof, c_miss, c_fa, c_fa),
                min_tdcf_asvspoof5=_min_tdcf(pm, pf, 'asvspoof5', p_spoof, c_miss, c_fa, c_fa))
     if llr: out.update(act_dcf=compute_act_dcf(b, s, p_spoof, c_miss, c_fa), cllr=compute_cllr(b, s),
-                       min_cllr=_min_cllr(*blk[1:], b.size, s.size))
+                       min_cllr=_min_cllr(*blk[1:]))
     return out
 
 # %% ../nbs/12_metrics.ipynb #93d58d49

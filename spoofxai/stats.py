@@ -104,16 +104,8 @@ def _cllr_cnt(cb, cs, values, tb=None, ts=None, **kw):
     return (cb @ np.logaddexp(0, -values) / tb + cs @ np.logaddexp(0, values) / ts) / (2 * math.log(2))
 
 def _min_cllr_cnt(cb, cs, values, **kw):
-    from scipy.optimize import isotonic_regression
-    out = np.empty(len(cb))
-    for r, (nb, ns) in enumerate(zip(cb.astype(np.float64), cs.astype(np.float64))):
-        keep = (nb + ns) > 0; nb, ns = nb[keep], ns[keep]; w = nb + ns
-        p = isotonic_regression(nb / w, weights=w).x              # as metrics.compute_min_cllr, on counted blocks
-        with np.errstate(divide='ignore'):
-            llr = np.log(p) - np.log1p(-p) - math.log(nb.sum() / ns.sum())
-        hb, hs = nb > 0, ns > 0
-        out[r] = (np.sum(nb[hb] * np.logaddexp(0, -llr[hb])) / nb.sum() + np.sum(ns[hs] * np.logaddexp(0, llr[hs])) / ns.sum()) / (2 * math.log(2))
-    return out
+    keep = [(nb + ns) > 0 for nb, ns in zip(cb, cs)]               # blocks absent from a resample are no blocks
+    return np.array([metrics.min_cllr_from_counts(nb[k], ns[k]) for nb, ns, k in zip(cb, cs, keep)])
 
 DET_METRICS = {'eer': _eer_rows, 'rocch_eer': lambda pm, pf, **kw: np.array([metrics.rocch_eer_from_det(a, b) for a, b in zip(pm, pf)]),
                'min_dcf': _min_dcf_rows, 'min_tdcf': _min_tdcf_rows,
