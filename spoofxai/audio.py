@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_audio.ipynb #50c9f153
 from __future__ import annotations
-import io, math
+import io
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np, soundfile as sf, torch, torchaudio
