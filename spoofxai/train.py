@@ -236,11 +236,9 @@ def _count_batches(loader) -> int:
     "Batches this process gets from `loader` (0 if it cannot tell)."
     try: return len(loader)
     except TypeError: pass
-    ds = getattr(loader, 'dataset', None)      # spoofxai.dataset over a raw list: count its batches without reading audio
-    if getattr(ds, 'kind', None) == 'raw' and hasattr(ds, '_raw_batches'):
-        nw = max(1, getattr(loader, 'num_workers', 0)); parts = ds.world*nw
-        return sum(1 for j in range(len(ds._raw_batches())) if (j % parts)//nw == ds.rank)
-    return 0
+    ds = getattr(loader, 'dataset', None)      # a plain DataLoader over a SpoofDataset: its public count (None for shards)
+    n = ds.num_batches(getattr(loader, 'num_workers', 0)) if hasattr(ds, 'num_batches') else None
+    return n or 0
 
 def _steps_per_epoch(loader, tc, device) -> int:
     n = _count_batches(loader)
