@@ -205,6 +205,9 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
                   progress:bool=True) -> dict:
     "Write the Kaldi-style files of one split and return its report."
     t0 = time.time()
+    if seglab_res and seglab_res not in SEGLAB_RESOLUTIONS:   # else no file is found and utt2seg is silently left out
+        raise SpoofXAIError(f"no segment labels at {seglab_res} s", where="seglab_res",
+                            fix="use one of " + ", ".join(map(str, SEGLAB_RESOLUTIONS)) + " (or 0: none)")
     proto_p = protocol_path(ps_dir, split)
     proto = read_protocol(proto_p)
     wdir = wav_dir(ps_dir, split)
