@@ -130,7 +130,6 @@ class SpoofDataset(IterableDataset):
         return self.rank*nw + w, self.world*nw
 
 # %% ../nbs/05_dataset.ipynb #3a9cf368
-@torch.no_grad()
 def _sample(self, key, lab, wav, seg):
     if lab not in LABELS: raise SpoofXAIError(f"unknown label {lab!r}", where=key, fix="use bonafide or spoof")
     wav = wav.numpy()
