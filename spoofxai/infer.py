@@ -75,7 +75,7 @@ def read_logits(path,             # a logits TSV written by `write_logits` / `sp
     if not lines or tuple(lines[0][1]) != LOGITS_HEADER:
         got = '\t'.join(lines[0][1]) if lines else '(empty file)'
         raise SpoofXAIError(f"expected the header {_HDR!r}, found {got!r}", where=f"{path}:1",
-                            fix="this is not a spoofxai logits file; score files (filename, cm-score) are read by spoofxai.calibration")
+                            fix="this is not a spoofxai logits file; ASVspoof5 score files (filename, cm-score) are read by spoofxai.metrics.read_score_table")
     for n, (i, fields) in enumerate(lines[1:]):
         last = n == len(lines) - 2
         try:
