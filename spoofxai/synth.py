@@ -214,6 +214,7 @@ def pick_segments(rng, speech:np.ndarray, min_s:float=0.2, max_s:float=2.0, max_
     "Spoofed segments `[(start_frame, end_frame)]` on the 10 ms grid, non-overlapping, mostly speech."
     nfr = len(speech)
     lo, hi = int(min_s*100), int(max_s*100)
+    segs = None
     for _ in range(50):
         n = int(rng.integers(1, max_n+1))
         lens = rng.integers(lo, hi+1, n)
@@ -223,6 +224,10 @@ def pick_segments(rng, speech:np.ndarray, min_s:float=0.2, max_s:float=2.0, max_
         starts = np.sort(rng.integers(0, free+1, n)) + np.concatenate([[0], np.cumsum(lens[:-1] + 10)])
         segs = [(int(a), int(a+l)) for a,l in zip(starts, lens)]
         if all(speech[a:b].mean() >= 0.5 for a,b in segs): return segs
+    if segs is None:   # no room for the drawn lengths (a very short utterance): one short segment on the most speech
+        l = max(1, min(lo, nfr//2))
+        a = int(np.argmax(np.convolve(speech.astype(float), np.ones(l), 'valid')))
+        segs = [(a, a+l)]
     return segs
 
 def splice(rng, wav:np.ndarray, info:dict, attack:str, xfade:int=32):
