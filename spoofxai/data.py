@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_data.ipynb #f2280c75
 from __future__ import annotations
-import os, json, time
+import os, json, time, warnings
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
@@ -234,6 +234,9 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
     keep = [(u, p, h) for u,p,h in zip(utts, paths, heads) if u not in badset]
     segs = {}
     sl_p = seglab_path(ps_dir, split, seglab_res) if seglab_res else None
+    if sl_p is not None and not sl_p.is_file():   # fine for databases without them, but never silent
+        warnings.warn(f"{sl_p}: no segment labels for {split}; training chunks of spoofed utterances will take the "
+                      "utterance label (pass --seglab_res 0 to silence this)")
     if sl_p is not None and sl_p.is_file():
         sl = load_seglab(sl_p)
         for u,p,h in keep:
