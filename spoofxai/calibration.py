@@ -13,7 +13,7 @@ from scipy.special import expit, log_expit
 from fastcore.script import call_parse, Param
 from .core import SpoofXAIError, read_table, atomic_write
 from .infer import read_logits, logits_to_scores, LOGITS_HEADER
-from .metrics import read_keys, read_score_table
+from .metrics import read_keys, read_score_table, _names   # _names: 'a', 'b' and N more
 
 # %% auto #0
 __all__ = ['SCORE_HEADER', 'P_EFF', 'read_score_file', 'write_score_file', 'check_scores', 'match_trials', 'train_prior', 'logit',
@@ -38,10 +38,6 @@ def write_score_file(path, keys, scores):
         for k, s in zip(keys, scores): f.write(f"{k}\t{s:.9g}\n")
 
 # %% ../nbs/11_calibration.ipynb #a27d48e3
-def _names(ks, n=5):
-    ks = list(ks)
-    return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
-
 def check_scores(keys, scores, where:str='scores', allow_hard:bool=False):
     "Raise `SpoofXAIError` for NaN/inf scores (naming the utterances), or hard decisions unless `allow_hard`."
     scores = np.asarray(scores, dtype=np.float64)
