@@ -151,7 +151,7 @@ class LFCC(FrontEnd):
         super().__init__(**kw)
         self.win, self.hop = round(sample_rate*win_ms/1000), round(sample_rate*hop_ms/1000)
         self.deltas, self.out_dim, self.min_len = deltas, n_lfcc*(1+deltas), self.win
-        self.lfcc = torchaudio.transforms.LFCC(sample_rate, n_filter=lfcc_filters, n_lfcc=n_lfcc,
+        self.lfcc = torchaudio.transforms.LFCC(sample_rate, n_filter=lfcc_filters, n_lfcc=n_lfcc, log_lf=True,
                         speckwargs=dict(n_fft=self.win, win_length=self.win, hop_length=self.hop, center=False))
     def features(self, wav, lengths):
         fl = num_frames(lengths, self.win, self.hop)
