@@ -147,7 +147,7 @@ def spoofxai_extract_emb(exp_dir:str=None,   # experiment directory or checkpoin
     except SpoofXAIError as e: raise SystemExit(f"spoofxai_extract_emb: error: {e}") from None
     print(f"wrote {p}")
 
-# %% ../nbs/09_average.ipynb #3f86dd8f
+# %% ../nbs/09_average.ipynb #26fd2bf5
 _EXP_SOURCES = ('audio', 'synth', 'data', 'lists', 'dataset', 'frontends', 'models', 'train', 'average')
 
 def _experiment_key(size:str, cfg:dict) -> str:
@@ -157,7 +157,7 @@ def _experiment_key(size:str, cfg:dict) -> str:
     for m in _EXP_SOURCES: h.update((Path(spoofxai.__file__).parent/f'{m}.py').read_bytes())
     return h.hexdigest()[:12]
 
-# %% ../nbs/09_average.ipynb #a2e105b9
+# %% ../nbs/09_average.ipynb #5d17b008
 def tutorial_experiment(size:str='tutorial',  # synthetic database size ('tiny' or 'tutorial', see `tutorial_database`)
                         overrides:list=(),    # recipe overrides, e.g. `['--train.epochs=2']`
                         root=None,            # cache folder (default: `experiments/` beside the synthetic databases)
@@ -172,7 +172,7 @@ def tutorial_experiment(size:str='tutorial',  # synthetic database size ('tiny' 
         if not (w/'exp'/'models'/'avg_model.pt').is_file(): _train_tutorial(w, size, list(overrides), num_avg)
     return w
 
-# %% ../nbs/09_average.ipynb #13811a71
+# %% ../nbs/09_average.ipynb #360edf93
 def _train_tutorial(w:Path, size, overrides, num_avg):
     "Stages 1-4 of the CPU tutorial into `w` (a rerun after a kill resumes training)."
     data = w/'data'
