@@ -12,6 +12,7 @@ Why Sphinx and not Quarto, and what each step does: docs/README.md. In short:
    the notebooks (nothing is re-run). MathJax 3 comes from npm and is served by the site itself (docs/conf.py).
 """
 import argparse, functools, importlib, json, re, shutil, subprocess, sys, time
+import yaml
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,9 +63,13 @@ def api_entry(md, obj):
     if not tbl: return md
     return re.sub(r'```python\n.*?\n```', lambda m: plain_signature(obj), md, count=1, flags=re.S) + '\n\n' + tbl
 
-def relink(md, pages, site):
-    "Links to the site (nbdev writes absolute ones) and to notebooks become links to the pages of this build."
-    md = md.replace(site, '')
+def relink(md, pages, anchors, site):
+    "Links into the site (nbdev writes absolute ones, also to names without an entry) and to notebooks, made relative."
+    def site_link(m):
+        text, page, anchor = m[1], m[2], m[3]
+        if anchor and anchor not in anchors.get(page, ()): return text          # no such entry: keep the `name`
+        return f'[{text}]({page}.html' + (f'#{anchor})' if anchor else ')')
+    md = re.sub(rf'\[([^\]\n]*)\]\({re.escape(site)}([\w-]+)\.html(?:#([^)\s]*))?\)', site_link, md)
     return re.sub(r'\]\((?:\./)?([\w-]+)\.ipynb(#[^)]*)?\)', lambda m: f']({pages.get(m[1], m[1])}.html{m[2] or ""})', md)
 
 def default_exp(nb_path):
@@ -78,20 +83,19 @@ def resolve(name, mod):
     try: return functools.reduce(getattr, name.split('.'), importlib.import_module(mod))
     except Exception: return None
 
-def convert(nb, mod, pages, site):
+def convert(nb, mod, link):
     "A notebook processed by nbdev as a MyST notebook: (cells, title)."
     cells, title = [], None
     for c in nb['cells']:
         s = text(c.get('source'))
         if c['cell_type'] == 'raw':
             if s.startswith('---'):                            # Quarto front matter: the title and summary
-                import yaml
                 fm = yaml.safe_load(s.strip().strip('-')) or {}
                 title = fm.get('title', '')
                 cells.append(md_cell(f"# {title}\n\n> {fm['description']}" if fm.get('description') else f'# {title}'))
             continue
         if c['cell_type'] == 'markdown':
-            cells.append(md_cell(relink(s, pages, site))); continue
+            cells.append(md_cell(link(s))); continue
         lines = s.split('\n')
         d = {m[1]: m[2] for m in map(_re_dir.match, lines) if m}
         code = '\n'.join(l for l in lines if not _re_dir.match(l)).strip()
@@ -99,7 +103,7 @@ def convert(nb, mod, pages, site):
         if d.get('include') == 'false' or (not code and not outs): continue
         if (m := re.fullmatch(r'show_doc\((.+)\)', code)):
             md = ''.join(text(o.get('data', {}).get('text/markdown')) for o in outs)
-            cells.append(md_cell(relink(api_entry(md, resolve(m[1], mod) if mod else None), pages, site))); continue
+            cells.append(md_cell(link(api_entry(md, resolve(m[1], mod) if mod else None)))); continue
         tags = ['remove-input'] * (d.get('echo') == 'false') + ['remove-output'] * (d.get('output') == 'false')
         cells.append({'cell_type': 'code', 'metadata': {'tags': tags}, 'source': code, 'outputs': outs, 'execution_count': None})
     for i, c in enumerate(cells): c['id'] = f'c{i}'
@@ -128,13 +132,16 @@ def main(argv=None):
     nbs_proc = [(p, json.loads((proc/p.name).read_text(encoding='utf-8'))) for p in nbs]
     fm = lambda nb: text(nb['cells'][0]['source']) if nb['cells'] and nb['cells'][0]['cell_type'] == 'raw' else ''
     pages = {p.stem: (re.findall(r'output-file:\s*(\S+)\.html', fm(nb)) or [p.stem])[0] for p, nb in nbs_proc}
+    anchors = {pages[p.stem]: {m.lower() for c in nb['cells'] for m in re.findall(r'^show_doc\((.+)\)', text(c['source']), flags=re.M)}
+               for p, nb in nbs_proc}      # the entries of each page (`<span id=name>`, as nbdev's links expect)
     site = '/'.join(x for x in (cfg.doc_host.rstrip('/'), cfg.doc_baseurl.strip('/')) if x) + '/'
+    link = functools.partial(relink, pages=pages, anchors=anchors, site=site)
     SRC.mkdir(parents=True, exist_ok=True)
     for old in SRC.glob('*.ipynb'):
         if old.stem not in pages.values(): old.unlink()          # a notebook renamed or removed
     if (NBS/'images').is_dir(): shutil.copytree(NBS/'images', SRC/'images', dirs_exist_ok=True)  # pictures in prose
     for p, nb in nbs_proc:
-        cells, title = convert(nb, default_exp(p) and f'{cfg.lib_name}.{default_exp(p)}', pages, site)
+        cells, title = convert(nb, default_exp(p) and f'{cfg.lib_name}.{default_exp(p)}', link)
         if not title: die(f'{p.name}: no title: start the notebook with a markdown cell `# Title` and `> summary`')
         if p.stem == 'index':
             toc = '\n'.join(pages[q.stem] for q in nbs if q.stem != 'index')
