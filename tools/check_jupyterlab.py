@@ -107,7 +107,9 @@ def check(lab, nb_paths, args, t0):
         listing = lab.api('GET', f'/api/contents/{p.parent.relative_to(ROOT).as_posix()}')['content']
         listed |= {c['path'] for c in listing if c['type'] == 'notebook'}
         if rel not in listed: raise RuntimeError(f'{rel} is not listed by the contents API')
+        t = time.time()
         n, w = run_notebook(lab, rel, args, t0 + args.timeout, flags)
+        print(f'[check_jupyterlab] {rel}: {n} cells in {time.time() - t:.0f} s, {len(w)} warnings', file=sys.stderr, flush=True)
         ran += n; warned += w
     for w in warned: print(f'[check_jupyterlab] warning shown to the student: {w}', file=sys.stderr)
     if warned and args.no_warnings: raise RuntimeError(f'{len(warned)} warnings printed (see above)')
