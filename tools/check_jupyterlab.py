@@ -88,7 +88,8 @@ def run_notebook(lab, rel, args, deadline, flags):
             err, stderr = run_cell(ws, sess['id'], c['source'], deadline - time.time())
             ran += 1
             if err: raise RuntimeError(f'{rel} cell {i} raised {err}')
-            warned += [f'{rel} cell {i}: {l.strip()[:200]}' for l in stderr.splitlines() if re.search(r'\w*Warning\b', l)]
+            warned += [f'{rel} cell {i}: {l.strip()[:200]}' for l in stderr.splitlines() if re.search(r'Warning\b|WARNING', l)]
+            if args.show_stderr and stderr.strip(): print(f'[check_jupyterlab] {rel} cell {i} stderr:\n{stderr.rstrip()}', file=sys.stderr)
     finally:
         ws.close()
         lab.api('DELETE', f"/api/sessions/{sess['id']}")
@@ -123,6 +124,7 @@ def main(argv=None):
     ap.add_argument('--timeout', type=float, default=600, help='seconds for the whole check, server start included')
     ap.add_argument('--kernel', default='python3', help='kernel name')
     ap.add_argument('--no-warnings', action='store_true', help='also fail if a cell prints a warning to stderr')
+    ap.add_argument('--show-stderr', action='store_true', help='print everything the cells write to stderr')
     args, t0 = ap.parse_args(argv), time.time()
     nb_paths = [(ROOT/n).resolve() for n in args.notebooks]
     if (missing := [n for n, p in zip(args.notebooks, nb_paths) if not p.is_file()]): sys.exit(f'[check_jupyterlab] FAIL: not found: {missing}')
