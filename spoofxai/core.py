@@ -327,19 +327,21 @@ def command_error_line(module:str, *args, timeout:float=300) -> str:
 @contextlib.contextmanager
 def output_lock(folder,          # the output folder (created if missing)
                 command:str='',  # what is writing, for the other process's error message
-                wait:float=0):   # seconds to wait for another writer to finish before failing
+                wait:float=0,    # seconds to wait for another writer to finish before failing
+                name:str='.spoofxai.lock'): # the lock file in `folder` (one per output file, for commands that write a file)
     "Hold an exclusive lock on `folder` while the block runs; raise `SpoofXAIError` if another process holds it."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     try: import fcntl
     except ImportError: yield folder; return          # no flock (Windows): atomic writes only
-    with open(folder/'.spoofxai.lock', 'a+') as f:
+    with open(folder/name, 'a+') as f:
         t0 = time.time()
         while True:
             try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB); break
             except BlockingIOError:
                 if time.time() - t0 >= wait:
                     f.seek(0); who = f.read().strip() or 'another process'
-                    raise SpoofXAIError(f"another run is writing into this folder ({who})", where=str(folder),
+                    what = 'folder' if name == '.spoofxai.lock' else f"output ({name.strip('.').removesuffix('.lock')})"
+                    raise SpoofXAIError(f"another run is writing into this {what} ({who})", where=str(folder),
                                         fix="wait for it to finish, or write into another folder") from None
                 time.sleep(min(0.2, wait))
         f.seek(0); f.truncate(); f.write(f"pid {os.getpid()}: {command or ' '.join(sys.argv[:1])}"); f.flush()

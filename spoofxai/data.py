@@ -246,7 +246,8 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
                 segs[u] = []; continue
             n16 = h.frames if h.sample_rate == 16000 else int(round(h.duration*16000))
             check_seglab(sl[u], u, lab, n16, seglab_res, str(sl_p), 16000, tol_frames)
-            segs[u] = seglab_to_intervals(sl[u], seglab_res)
+            dur = round(h.duration, 6)      # the last label frame may reach past the audio: clip to its end
+            segs[u] = [(a, min(b, dur)) for a,b in seglab_to_intervals(sl[u], seglab_res) if a < dur]
     by = {l: [u for u,_,_ in keep if proto[u][2] == l] for l in LABELS}
     rep = dict(split=split, utterances=len(keep), bonafide=len(by['bonafide']), spoof=len(by['spoof']),
                hours=round(sum(h.duration for _,_,h in keep)/3600, 4),
