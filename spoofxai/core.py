@@ -86,7 +86,8 @@ def load_checkpoint(path, map_location='cpu'):
         raise SpoofXAIError("checkpoint not found", where=str(path), fix="check the path or train a model first")
     try: return torch.load(path, map_location=map_location, weights_only=True)
     except Exception as ex:   # an empty message (e.g. a zero-byte file) must not become an IndexError here
-        why = (str(ex).strip().splitlines() or ['empty file' if path.stat().st_size == 0 else 'no details'])[0][:200]
+        why = re.sub(r'\x1b\[[0-9;]*m', '', str(ex)).strip().splitlines()    # torch's messages hold terminal colour codes
+        why = (why or ['empty file' if path.stat().st_size == 0 else 'no details'])[0][:200]
         raise SpoofXAIError(f"cannot load checkpoint ({type(ex).__name__}: {why})", where=str(path),
                             fix="the file is corrupt, truncated, or holds more than tensors and plain Python values; "
                                 "re-create it with spoofxai, or load it yourself only if you trust its source") from None

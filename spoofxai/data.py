@@ -226,7 +226,7 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
     heads = read_headers(paths, num_threads, progress)
     bad = [(u, h) for u,h in zip(utts, heads) if isinstance(h, SpoofXAIError)]
     if bad and not skip_bad:
-        raise SpoofXAIError(f"{len(bad)} unreadable or empty audio file(s); first: {bad[0][1]}", where=str(wdir),
+        raise SpoofXAIError(f"{len(bad)} unreadable or empty audio file(s); first: {bad[0][1].where}: {bad[0][1].msg}", where=str(wdir),
                             fix="re-create them, or pass --skip_bad to leave them out (they are counted in the report)")
     badset = {u for u,_ in bad}
     keep = [(u, p, h) for u,p,h in zip(utts, paths, heads) if u not in badset]

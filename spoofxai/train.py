@@ -420,11 +420,11 @@ def train(config,              # YAML path, shipped recipe name, or config dict
     rank, world, _ = dist_info()
     exp = Path(exp_dir)
     try:
+        from spoofxai.models import build_model
+        set_seed(cfg['seed'])
+        model = build_model(cfg['model'])
+        tl, dl = build_loaders(cfg)                      # nothing is written (nor EXP created) before these succeed
         with output_lock(exp, 'spoofxai_train') if rank == 0 else contextlib.nullcontext():
-            from spoofxai.models import build_model
-            set_seed(cfg['seed'])
-            model = build_model(cfg['model'])
-            tl, dl = build_loaders(cfg)
             ckp = latest_checkpoint(exp)                 # check first: a refused resume must not replace config.yaml
             if ckp is not None: check_resume_config(load_checkpoint(ckp).get('config', {}), cfg, str(ckp))
             if rank == 0:
