@@ -272,7 +272,8 @@ def tests_data_dir() -> Path:
 # %% ../nbs/00_core.ipynb #da9af5f7
 _NPY_GLOBALS = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('numpy.core.multiarray', '_reconstruct'),
                 ('numpy._core.multiarray', '_reconstruct'), ('numpy.core.multiarray', 'scalar'),
-                ('numpy._core.multiarray', 'scalar'), ('builtins', 'dict'), ('builtins', 'str')}
+                ('numpy._core.multiarray', 'scalar'), ('builtins', 'dict'), ('builtins', 'str'),
+                ('_codecs', 'encode')}   # how protocol-2 pickles (older NumPy, Python 2) store an array's bytes
 
 class _NpyUnpickler(pickle.Unpickler):
     "An unpickler that resolves only the names a pickled dict of NumPy string arrays needs."
