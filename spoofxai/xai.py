@@ -16,8 +16,10 @@ from .stats import percentile_ci
 from . import metrics
 
 # %% auto #0
-__all__ = ['REGIONS', 'TRANSITION_S', 'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack',
-           'region_sums', 'rcq', 'resample_weights', 'rcq_ci']
+__all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MARGIN_S', 'HIT_REGIONS', 'check_partition',
+           'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums', 'rcq',
+           'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
+           'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game']
 
 # %% ../nbs/15_xai.ipynb #1d92798f
 REGIONS = ('bonafide_speech', 'spoof_speech', 'transition', 'bonafide_nonspeech', 'spoof_nonspeech')
@@ -164,4 +166,119 @@ def rcq_ci(maps:dict, regions:dict, utts=None, n_boot:int=1000, seed:int=0, alph
         b = B[:, j][np.isfinite(B[:, j])]
         out[c] = dict(rcq=point[c], ci=percentile_ci(b, alpha) if len(b) else (math.nan, math.nan),
                       frames=int(N[:, j].sum()), share=float(N[:, j].sum()/Nt.sum()))
+    return out
+
+# %% ../nbs/15_xai.ipynb #23026574
+PEAK_PROMINENCE = 0.2       # find_peaks prominence on the normalised map
+THRESHOLDS = (0.3, 0.5, 0.7) # threshold segmentation levels (the reference tutorial's)
+EDGE_MARGIN_S = 0.1         # seconds ignored at each end of an utterance (edge effects)
+
+def _merge(iv):
+    out = []
+    for a,b in sorted(iv):
+        if out and a <= out[-1][1] + 1e-9: out[-1] = (out[-1][0], max(out[-1][1], b))
+        else: out.append((a, b))
+    return out
+
+def map_peaks(m, hop_s:float, t0_s:float=None, prominence:float=PEAK_PROMINENCE):
+    "`(peak times, merged peak regions [(start, end)])` in seconds of a 1-D map."
+    m = np.asarray(m, np.float64)
+    i, p = find_peaks(np.pad(m, 1, constant_values=m.min()), prominence=prominence, width=0, rel_height=0.5)
+    t = frame_times(len(m), hop_s, t0_s)
+    lo, hi = t[0] - hop_s/2, t[-1] + hop_s/2
+    reg = [(max(lo, float(np.interp(a - 1, np.arange(len(m)), t)) - hop_s/2), min(hi, float(np.interp(b - 1, np.arange(len(m)), t)) + hop_s/2))
+           for a,b in zip(p['left_ips'], p['right_ips'])]
+    return t[i - 1], _merge(reg)
+
+# %% ../nbs/15_xai.ipynb #788aad7c
+def threshold_segments(m, hop_s:float, t0_s:float=None, threshold:float=0.5, duration:float=None,
+                       margin_s:float=EDGE_MARGIN_S) -> list:
+    "Time segments `[(start, end)]` where the map reaches `threshold`, ignoring `margin_s` at both ends."
+    m = np.asarray(m, np.float64); t = frame_times(len(m), hop_s, t0_s)
+    dur = t[-1] + hop_s/2 if duration is None else duration
+    on = (m >= threshold) & (t >= margin_s) & (t <= dur - margin_s)
+    d = np.diff(np.r_[0, on.astype(int), 0]); a, b = np.flatnonzero(d == 1), np.flatnonzero(d == -1) - 1
+    return [(round(max(float(t[i]) - hop_s/2, margin_s), 6), round(float(min(t[j] + hop_s/2, dur - margin_s)), 6)) for i,j in zip(a, b)]
+
+def _clip(iv, lo, hi): return [(max(a, lo), min(b, hi)) for a,b in iv if min(b, hi) > max(a, lo)]
+def _length(iv): return sum(b - a for a,b in _merge(iv))
+
+def iou(pred, true, lo:float=-np.inf, hi:float=np.inf) -> float:
+    "Intersection over union of two segment lists `[(start, end)]` as sets of time inside `[lo, hi]`; NaN if both are empty."
+    p, t = _merge(_clip(pred, lo, hi)), _merge(_clip(true, lo, hi))
+    inter = sum(max(0., min(b, d) - max(a, c)) for a,b in p for c,d in t)
+    union = _length(p + t)
+    return inter/union if union > 0 else math.nan
+
+# %% ../nbs/15_xai.ipynb #16ba4fa9
+def _fmt_iv(iv): return ';'.join(f"{a:.3f}-{b:.3f}" for a,b in iv)
+
+def utterance_stats(m, hop_s:float, t0_s:float=None, duration:float=None, true=None,
+                    thresholds=THRESHOLDS, margin_s:float=EDGE_MARGIN_S, prominence:float=PEAK_PROMINENCE) -> dict:
+    "Statistics of one map: mean/max/std, peaks, peak regions, threshold segments (and IoU with `true` segments)."
+    m = np.asarray(m, np.float64)
+    dur = frame_times(len(m), hop_s, t0_s)[-1] + hop_s/2 if duration is None else duration
+    pt, pr = map_peaks(m, hop_s, t0_s, prominence)
+    row = dict(mean=float(m.mean()), max=float(m.max()), std=float(m.std()), n_peaks=len(pt),
+               peak_times=';'.join(f"{x:.3f}" for x in pt), peak_regions=_fmt_iv(pr))
+    for th in thresholds:
+        seg = threshold_segments(m, hop_s, t0_s, th, dur, margin_s)
+        row[f'segments_{th:g}'], row[f'detected_s_{th:g}'] = _fmt_iv(seg), round(_length(seg), 4)
+        row[f'iou_{th:g}'] = None if true is None else iou(seg, true, margin_s, dur - margin_s)
+    return row
+
+# %% ../nbs/15_xai.ipynb #b4f2aa78
+def frame_spoof_labels(true,            # spoofed segments `[(start, end)]` in seconds
+                       n_frames:int, hop_s:float, t0_s:float=None) -> np.ndarray:
+    "Frame labels of a map (1 bona fide, 0 spoof): a frame is spoof if any part of `centre ± hop/2` is spoofed."
+    c = frame_times(n_frames, hop_s, t0_s)
+    lab = np.ones(n_frames, np.int8)
+    for a,b in true: lab[(c - hop_s/2 < b) & (c + hop_s/2 > a)] = 0
+    return lab
+
+# %% ../nbs/15_xai.ipynb #daa34a1c
+def bootstrap_stat(fn, n:int, n_boot:int=200, seed:int=0, alpha:float=0.05) -> tuple:
+    "Percentile CI of `fn(indices)` over `n_boot` resamples of `n` utterances (resamples where `fn` fails are dropped)."
+    rng, vals = np.random.default_rng(seed), []
+    for _ in range(n_boot):
+        try: vals.append(fn(rng.integers(0, n, n)))
+        except SpoofXAIError: pass                      # e.g. a resample without any bona fide frame
+    return percentile_ci(vals, alpha) if vals else (math.nan, math.nan)
+
+def mean_ci(x, n_boot:int=1000, seed:int=0, alpha:float=0.05) -> dict:
+    "`{mean, ci, n}` of per-utterance values `x` (NaNs dropped), bootstrap over utterances."
+    x = np.asarray(x, np.float64); x = x[np.isfinite(x)]
+    if not len(x): return dict(mean=math.nan, ci=(math.nan, math.nan), n=0)
+    return dict(mean=float(x.mean()), ci=percentile_ci(resample_weights(len(x), n_boot, seed) @ x/len(x), alpha), n=len(x))
+
+# %% ../nbs/15_xai.ipynb #65dc01b3
+def localisation_eers(maps:dict, true:dict, hop_s, t0_s=None, utts=None, factors=(1, 2, 4),
+                      n_boot:int=200, seed:int=0) -> dict:
+    "`{factor: {eer, ci}}`: segment EER of `-map` as frame scores against the true spoofed segments, CI over utterances."
+    utts = sorted(maps) if utts is None else list(utts)
+    if not utts: raise SpoofXAIError("no utterance selected", where='utts', fix="select utterances with ground truth")
+    miss = [u for u in utts if u not in true]
+    if miss: raise SpoofXAIError(f"{len(miss)} utterances have no ground truth (e.g. {miss[:3]})", where='true',
+                                 fix="give the spoofed segments (utt2seg) of every utterance analysed")
+    sc = [-np.asarray(maps[u], np.float64) for u in utts]
+    lab = [frame_spoof_labels(true[u], len(maps[u]), _per(hop_s, u), _per(t0_s, u)) for u in utts]
+    full = metrics.compute_segment_eers(sc, lab, factors)
+    out = {}
+    for f in factors:
+        ci = bootstrap_stat(lambda i: metrics.compute_segment_eer([sc[j] for j in i], [lab[j] for j in i], f), len(utts), n_boot, seed)
+        out[int(f)] = dict(eer=float(full[f]), ci=ci)
+    return out
+
+def _per(x, u): return x[u] if isinstance(x, dict) else x
+
+# %% ../nbs/15_xai.ipynb #681d6555
+HIT_REGIONS = ('spoof_speech', 'spoof_nonspeech', 'transition')
+
+def pointing_game(maps:dict, regions:dict, utts=None, hit=HIT_REGIONS) -> dict:
+    "`{utt: (hit, chance)}`: whether the map's peak frame lies in a `hit` region, and the share of such frames."
+    utts = _select(maps, regions, utts)
+    out = {}
+    for u in utts:
+        inside = np.isin(np.asarray(regions[u]), hit)
+        out[u] = (bool(inside[int(np.argmax(maps[u]))]), float(inside.mean()))
     return out
