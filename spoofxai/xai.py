@@ -16,10 +16,11 @@ from .stats import percentile_ci
 from . import metrics
 
 # %% auto #0
-__all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MARGIN_S', 'HIT_REGIONS', 'check_partition',
-           'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums', 'rcq',
-           'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
-           'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game']
+__all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MARGIN_S', 'HIT_REGIONS', 'FRACTIONS', 'ORDERS',
+           'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums',
+           'rcq', 'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
+           'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game', 'frame_spans',
+           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary']
 
 # %% ../nbs/15_xai.ipynb #1d92798f
 REGIONS = ('bonafide_speech', 'spoof_speech', 'transition', 'bonafide_nonspeech', 'spoof_nonspeech')
@@ -281,4 +282,91 @@ def pointing_game(maps:dict, regions:dict, utts=None, hit=HIT_REGIONS) -> dict:
     for u in utts:
         inside = np.isin(np.asarray(regions[u]), hit)
         out[u] = (bool(inside[int(np.argmax(maps[u]))]), float(inside.mean()))
+    return out
+
+# %% ../nbs/15_xai.ipynb #f5f3fac3
+FRACTIONS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5)   # shares of frames deleted / inserted
+ORDERS = ('cam', 'random', 'lowest')           # which frames first: highest map, random, lowest map
+
+def frame_spans(n_frames:int, hop_s:float, t0_s:float=None, n_samples:int=None, sr:int=16000):
+    "`(starts, ends)` sample indices of each frame's `centre ± hop/2`, clipped to the audio."
+    c = frame_times(n_frames, hop_s, t0_s)
+    hi = n_samples if n_samples is not None else int(round((c[-1] + hop_s/2)*sr))
+    return (np.clip(np.round((c - hop_s/2)*sr), 0, hi).astype(int), np.clip(np.round((c + hop_s/2)*sr), 0, hi).astype(int))
+
+def frame_order(m, order:str, rng=None) -> np.ndarray:
+    "Frame indices in deletion order: `cam` highest first, `lowest` lowest first, `random` a random permutation."
+    m = np.asarray(m)
+    if order == 'cam': return np.argsort(-m, kind='stable')
+    if order == 'lowest': return np.argsort(m, kind='stable')
+    if order == 'random': return (rng or np.random.default_rng(0)).permutation(len(m))
+    raise SpoofXAIError(f"unknown order {order!r}", where='orders', fix=f"use some of {', '.join(ORDERS)}")
+
+# %% ../nbs/15_xai.ipynb #e29c4782
+def replace_frames(wav, frames, spans, fill:str='zero', rng=None) -> np.ndarray:
+    "A copy of `wav` with the samples of `frames` replaced by zeros (`zero`) or white noise at the utterance's RMS (`noise`)."
+    out, (a, b) = np.array(wav, np.float32, copy=True), spans
+    if fill not in ('zero', 'noise'): raise SpoofXAIError(f"unknown fill {fill!r}", where='fill', fix="use zero or noise")
+    rms = float(np.sqrt(np.mean(np.square(wav, dtype=np.float64))))
+    for t in frames:
+        out[a[t]:b[t]] = 0 if fill == 'zero' else (rng or np.random.default_rng(0)).normal(0, rms, b[t] - a[t])
+    return out
+
+@torch.no_grad()
+def spoof_logodds(model, wavs:list, batch_size:int=32, device='cpu') -> np.ndarray:
+    "The spoof log-odds `logit[1] - logit[0]` of each 1-D waveform, in batches sorted by length."
+    model.eval(); out = np.empty(len(wavs))
+    idx = np.argsort([len(w) for w in wavs])
+    for s in range(0, len(idx), batch_size):
+        ii = idx[s:s + batch_size]; L = torch.tensor([len(wavs[i]) for i in ii])
+        x = torch.zeros(len(ii), int(L.max()))
+        for r,i in enumerate(ii): x[r, :len(wavs[i])] = torch.as_tensor(wavs[i])
+        lg = model(x.to(device), L.to(device)).float().cpu()
+        out[ii] = (lg[:, 1] - lg[:, 0]).numpy()
+    return out
+
+# %% ../nbs/15_xai.ipynb #485b3ade
+def deletion_curves(model,                      # `model(wav (B, N), lengths) -> (B, 2)` logits
+                    wavs:dict,                  # utt -> 1-D waveform (16 kHz)
+                    maps:dict,                  # utt -> 1-D map
+                    hop_s, t0_s=None,           # map hop and frame-0 centre (numbers, or dicts utt -> number)
+                    fractions=FRACTIONS, orders=ORDERS,
+                    mode:str='deletion',        # deletion: remove the first frames; insertion: keep only them
+                    fill:str='zero', seed:int=0, batch_size:int=32, sr:int=16000, progress:bool=False) -> dict:
+    "`{order: (U, K) spoof log-odds}` after deleting (or inserting) each fraction of frames, plus `utts`."
+    if mode not in ('deletion', 'insertion'): raise SpoofXAIError(f"unknown mode {mode!r}", where='mode', fix="deletion or insertion")
+    utts = sorted(maps); miss = [u for u in utts if u not in wavs]
+    if not utts: raise SpoofXAIError("no utterance selected", where='maps', fix="give at least one map")
+    if miss: raise SpoofXAIError(f"{len(miss)} maps have no waveform (e.g. {miss[:3]})", where='wavs', fix="load the audio of every map")
+    rng, jobs = np.random.default_rng(seed), []
+    for u in utts:
+        m, w = np.asarray(maps[u]), np.asarray(wavs[u], np.float32)
+        spans = frame_spans(len(m), _per(hop_s, u), _per(t0_s, u), len(w), sr)
+        for o in orders:
+            order = frame_order(m, o, rng)
+            for f in fractions:
+                k = int(round(f*len(m)))
+                sel = order[:k] if mode == 'deletion' else order[k:]
+                jobs.append(replace_frames(w, sel, spans, fill, rng))
+    lo = []
+    for s in tqdm(range(0, len(jobs), 256), disable=not progress, desc=mode):
+        lo.append(spoof_logodds(model, jobs[s:s + 256], batch_size))
+    lo = np.concatenate(lo).reshape(len(utts), len(orders), len(fractions))
+    return dict({o: lo[:, j] for j,o in enumerate(orders)}, utts=utts, fractions=list(fractions), mode=mode, fill=fill)
+
+# %% ../nbs/15_xai.ipynb #e64e3f4f
+def faithfulness_summary(curves:dict, n_boot:int=1000, seed:int=0, alpha:float=0.05) -> dict:
+    "Mean change of spoof log-odds per order and fraction, its mean over fractions, and paired `cam - other` differences, with CIs."
+    fr, orders = curves['fractions'], [o for o in ORDERS if o in curves]
+    base = curves[orders[0]][:, :1]                          # fraction 0: the same waveform for every order
+    d = {o: curves[o] - base for o in orders}
+    W = resample_weights(len(base), n_boot, seed)
+    ci = lambda x: percentile_ci(W @ x/len(x), alpha)
+    out = dict(mode=curves['mode'], fill=curves['fill'], fractions=fr, n=len(base), base=float(base.mean()))
+    for o in orders:
+        out[o] = dict(change=[float(v) for v in d[o].mean(0)], change_ci=[ci(d[o][:, k]) for k in range(len(fr))],
+                      area=float(d[o].mean()), area_ci=ci(d[o].mean(1)))
+    for o in orders[1:]:
+        x = (d['cam'] - d[o]).mean(1)
+        out[f'cam_minus_{o}'] = dict(area=float(x.mean()), ci=ci(x))
     return out
