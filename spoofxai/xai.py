@@ -8,7 +8,7 @@ import csv, io, json, math, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from scipy.signal import find_peaks
-from fastcore.script import call_parse
+from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 from .core import SpoofXAIError, atomic_write
 from .data import read_annotation, read_vad, annotation_region, annotation_attack
@@ -20,7 +20,10 @@ __all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MAR
            'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums',
            'rcq', 'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
            'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game', 'frame_spans',
-           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary']
+           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary', 'save_fig',
+           'plot_profile', 'plot_spectrogram', 'plot_segments', 'plot_mean_hist', 'plot_rcq', 'plot_curves', 'analyse',
+           'write_statistics', 'write_summary', 'format_summary', 'load_cams', 'faithfulness', 'run_analysis',
+           'spoofxai_xai_analysis']
 
 # %% ../nbs/15_xai.ipynb #1d92798f
 REGIONS = ('bonafide_speech', 'spoof_speech', 'transition', 'bonafide_nonspeech', 'spoof_nonspeech')
@@ -263,7 +266,7 @@ def localisation_eers(maps:dict, true:dict, hop_s, t0_s=None, utts=None, factors
                                  fix="give the spoofed segments (utt2seg) of every utterance analysed")
     sc = [-np.asarray(maps[u], np.float64) for u in utts]
     lab = [frame_spoof_labels(true[u], len(maps[u]), _per(hop_s, u), _per(t0_s, u)) for u in utts]
-    full = metrics.compute_segment_eers(sc, lab, factors)
+    full = {f: metrics.compute_segment_eer(sc, lab, f) for f in factors}   # not compute_segment_eers: it also wants bona fide utterances
     out = {}
     for f in factors:
         ci = bootstrap_stat(lambda i: metrics.compute_segment_eer([sc[j] for j in i], [lab[j] for j in i], f), len(utts), n_boot, seed)
@@ -370,3 +373,423 @@ def faithfulness_summary(curves:dict, n_boot:int=1000, seed:int=0, alpha:float=0
         x = (d['cam'] - d[o]).mean(1)
         out[f'cam_minus_{o}'] = dict(area=float(x.mean()), ci=ci(x))
     return out
+
+# %% ../nbs/15_xai.ipynb #23088e78
+def _fig(w=9, h=3, n=1, sharex=False):
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(w, h*n), layout='constrained')
+    return fig, fig.subplots(n, 1, sharex=sharex)
+
+def save_fig(fig, path) -> Path:
+    "Write `fig` as a PNG file, atomically."
+    with atomic_write(path, 'wb') as f: fig.savefig(f, format='png', dpi=110)
+    return Path(path)
+
+def _shade(ax, true, label='true spoofed segment'):
+    for i,(a,b) in enumerate(true or []): ax.axvspan(a, b, color='tab:red', alpha=0.15, lw=0, label=label if i == 0 else None)
+
+# %% ../nbs/15_xai.ipynb #ab4ad69c
+def plot_profile(m, hop_s:float, t0_s:float=None, duration:float=None, true=None, thresholds=THRESHOLDS,
+                 margin_s:float=EDGE_MARGIN_S, title:str=None, ax=None):
+    "The map over time with threshold lines, the true spoofed segments shaded and the edge margins greyed."
+    fig, ax = _fig() if ax is None else (ax.figure, ax)
+    t = frame_times(len(m), hop_s, t0_s); dur = t[-1] + hop_s/2 if duration is None else duration
+    _shade(ax, true)
+    for a,b in ((0, margin_s), (dur - margin_s, dur)): ax.axvspan(a, b, color='grey', alpha=0.25, lw=0)
+    ax.plot(t, m, '-o', ms=3, color='tab:blue', label='Grad-CAM')
+    for th,ls in zip(thresholds, (':', '--', '-.')): ax.axhline(th, color='k', lw=0.8, ls=ls, label=f'threshold {th:g}')
+    ax.set(xlim=(0, dur), ylim=(-0.02, 1.05), xlabel='time (s)', ylabel='normalised map', title=title or '')
+    ax.legend(loc='upper right', fontsize=7, ncol=2)
+    return fig
+
+# %% ../nbs/15_xai.ipynb #b8782b7f
+def plot_spectrogram(wav, m, hop_s:float, t0_s:float=None, true=None, sr:int=16000, title:str=None, ax=None):
+    "Log-power spectrogram (librosa) with the map drawn over it and the true spoofed segments outlined."
+    import librosa
+    fig, ax = _fig(h=3.2) if ax is None else (ax.figure, ax)
+    S = librosa.amplitude_to_db(np.abs(librosa.stft(np.asarray(wav, np.float32), n_fft=512, hop_length=160)), ref=np.max, top_db=80)
+    ax.imshow(S, origin='lower', aspect='auto', cmap='magma', extent=(0, len(wav)/sr, 0, sr/2000))
+    t = frame_times(len(m), hop_s, t0_s)
+    ax.plot(t, np.asarray(m)*sr/2000*0.95, color='cyan', lw=2, label='Grad-CAM (scaled to the height)')
+    for i,(a,b) in enumerate(true or []):
+        ax.axvspan(a, b, fill=False, ec='white', lw=1.5, ls='--', label='true spoofed segment' if i == 0 else None)
+    ax.set(xlabel='time (s)', ylabel='frequency (kHz)', title=title or '', xlim=(0, len(wav)/sr))
+    ax.legend(loc='upper right', fontsize=7)
+    return fig
+
+# %% ../nbs/15_xai.ipynb #731be548
+def plot_segments(row:dict, true=None, duration:float=None, thresholds=THRESHOLDS, title:str=None, ax=None):
+    "Detected segments at each threshold (from an `utterance_stats` row) against the true spoofed segments."
+    fig, ax = _fig(h=1.8) if ax is None else (ax.figure, ax)
+    lanes = [('truth', true or [])] + [(f'map ≥ {th:g}', [tuple(map(float, s.split('-'))) for s in row[f'segments_{th:g}'].split(';') if s])
+                                       for th in thresholds]
+    for y,(name, iv) in enumerate(lanes):
+        ax.broken_barh([(a, b - a) for a,b in iv], (y - 0.35, 0.7), color='tab:red' if y == 0 else 'tab:blue')
+    names = ['truth']
+    for th in thresholds:
+        v = row.get(f'iou_{th:g}')
+        names.append(f'map ≥ {th:g}' + (f' (IoU {v:.2f})' if v is not None and np.isfinite(v) else ''))
+    ax.set_yticks(range(len(lanes)), names)
+    ax.set(xlabel='time (s)', title=title or 'detected vs true segments', ylim=(-0.6, len(lanes) - 0.4))
+    if duration: ax.set_xlim(0, duration)
+    return fig
+
+# %% ../nbs/15_xai.ipynb #1e66c9b0
+def plot_mean_hist(rows:list, ax=None):
+    "Histograms of the mean map value of bona fide and spoofed utterances, with the reference tutorial's 0.3 and 0.4 lines."
+    fig, ax = _fig(6, 3) if ax is None else (ax.figure, ax)
+    bins = np.linspace(0, 1, 26)
+    for lab,c in (('bonafide', 'tab:green'), ('spoof', 'tab:red')):
+        x = [r['mean'] for r in rows if r['label'] == lab]
+        if x: ax.hist(x, bins, alpha=0.55, color=c, label=f'{lab} (n={len(x)})')
+    ax.axvline(0.3, color='k', ls=':', label='"bona fide < 0.3"'); ax.axvline(0.4, color='k', ls='--', label='"spoof > 0.4"')
+    ax.set(xlabel='mean of the normalised map', ylabel='utterances', title='mean activation per utterance')
+    ax.legend(fontsize=7)
+    return fig
+
+# %% ../nbs/15_xai.ipynb #b1f5980e
+def plot_rcq(groups:dict, title:str='RCQ per region (95 % CI over utterances)', ax=None):
+    "Grouped bars: RCQ per region for each group (`{name: rcq_ci(...)}`), with CI error bars."
+    fig, ax = _fig(9, 3.2) if ax is None else (ax.figure, ax)
+    w = 0.8/max(len(groups), 1)
+    for g,(name, res) in enumerate(groups.items()):
+        x = np.arange(len(REGIONS)) + (g - (len(groups) - 1)/2)*w
+        v = np.array([res[c]['rcq'] for c in REGIONS]); lo = np.array([res[c]['ci'][0] for c in REGIONS]); hi = np.array([res[c]['ci'][1] for c in REGIONS])
+        ok = np.isfinite(v)
+        ax.bar(x[ok], v[ok], w, yerr=np.abs(np.vstack([v - lo, hi - v])[:, ok]), capsize=2, label=name)
+    ax.axhline(0, color='k', lw=0.8)
+    ax.set_xticks(range(len(REGIONS)), [c.replace('_', '\n') for c in REGIONS])
+    ax.set(ylabel='RCQ (%)', title=title); ax.legend(fontsize=7, ncol=2)
+    return fig
+
+# %% ../nbs/15_xai.ipynb #f8c73731
+def plot_curves(summaries:list):
+    "Deletion / insertion curves: mean change of the spoof log-odds against the fraction of frames, per order, with CIs."
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(5*len(summaries), 3.2), layout='constrained')
+    axs = fig.subplots(1, len(summaries), squeeze=False)[0]
+    for a,s in zip(axs, summaries):
+        fr = 100*np.array(s['fractions'])
+        for o,c in zip(ORDERS, ('tab:red', 'tab:grey', 'tab:blue')):
+            if o not in s: continue
+            ci = np.array(s[o]['change_ci'])
+            a.plot(fr, s[o]['change'], '-o', ms=3, color=c, label=f"{o} frames first")
+            a.fill_between(fr, ci[:, 0], ci[:, 1], color=c, alpha=0.2)
+        a.axhline(0, color='k', lw=0.8)
+        a.set(xlabel=f"frames {'deleted' if s['mode'] == 'deletion' else 'kept'} (%)", ylabel='change of spoof log-odds',
+              title=f"{s['mode']} ({s['fill']} fill, n={s['n']})")
+        a.legend(fontsize=7)
+    return fig
+
+# %% ../nbs/15_xai.ipynb #c10b0827
+def _attacks_of(ann):
+    return ','.join(sorted({a for *_,c in ann if (a := annotation_attack(c))}))
+
+def _regions_and_truth(utts, data, maps, hop, t0, annotations, vad, attacks, width, skipped):
+    "Per-utterance regions (or None), the route used, and the attacks."
+    has_seg = all('seg' in data[u] for u in utts)
+    if annotations is not None:
+        miss = [u for u in utts if u not in annotations]
+        if miss: raise SpoofXAIError(f"{len(miss)} utterances have no extended annotation (e.g. {miss[:3]})", where='annotations',
+                                     fix="give the annotation folder of this split, or leave --annotations out to derive regions")
+        anns, route = {u: annotations[u] for u in utts}, 'extended annotations'
+        attacks = {u: (attacks or {}).get(u) or _attacks_of(anns[u]) or None for u in utts}
+    elif has_seg:
+        if vad is None: skipped.append("VAD: no VAD files given, so every frame counts as speech (no non-speech regions)")
+        elif any(u not in vad for u in utts):
+            raise SpoofXAIError(f"{sum(u not in vad for u in utts)} utterances have no VAD file", where='vad', fix="give the VAD folder of this split")
+        anns = {u: derive_annotation(data[u]['seg'], vad[u] if vad else None, data[u]['dur'], width, (attacks or {}).get(u)) for u in utts}
+        route = f'derived from utt2seg' + (' + VAD' if vad else '') + f' (transition ±{width*1000:g} ms)'
+        attacks = {u: (attacks or {}).get(u) for u in utts}
+    else:
+        skipped.append("regions, RCQ, IoU, localisation, pointing game: no ground truth (no utt2seg in the data folder, no --annotations)")
+        return None, None, 'none', {u: (attacks or {}).get(u) for u in utts}
+    regions = {u: frame_regions(anns[u], len(maps[u]), hop[u], t0[u], where=f'annotation of {u}') for u in utts}
+    spoofed = lambda u: _merge([(a, b) for a,b,c in anns[u] if annotation_region(c) in ('spoof_speech', 'spoof_nonspeech')])
+    true = {u: data[u]['seg'] if 'seg' in data[u] else spoofed(u) for u in utts}
+    return regions, true, route, attacks
+
+# %% ../nbs/15_xai.ipynb #bf69055c
+def _utt_rows(utts, data, maps, hop, t0, cams, true, attacks, thresholds, margin_s, prominence):
+    rows = []
+    for u in utts:
+        r = dict(utt=u, label=data[u]['lab'], attacks=attacks.get(u) or '', score=cams.get('score', {}).get(u),
+                 prediction=cams.get('pred', {}).get(u), duration=data[u]['dur'], n_frames=len(maps[u]), hop_s=hop[u])
+        r.update(utterance_stats(maps[u], hop[u], t0[u], data[u]['dur'], None if true is None else true[u], thresholds, margin_s, prominence))
+        rows.append(r)
+    return rows
+
+def _heuristics(rows, n_boot, seed):
+    "The reference tutorial's rules as classifiers: how often they hold for each class."
+    bona = np.array([r['label'] == 'bonafide' for r in rows])
+    low = np.array([r['mean'] < 0.3 and r['std'] < 0.15 for r in rows]); high = np.array([r['mean'] > 0.4 for r in rows])
+    out = {}
+    for name, rule in (('bonafide_rule: mean < 0.3 and std < 0.15', low), ('spoof_rule: mean > 0.4', high)):
+        out[name] = dict(holds_for_bonafide=mean_ci(rule[bona], n_boot, seed), holds_for_spoof=mean_ci(rule[~bona], n_boot, seed))
+    return out
+
+# %% ../nbs/15_xai.ipynb #1de37241
+def _group_rcq(maps, regions, groups, n_boot, seed, skipped):
+    out = {}
+    for name, us in groups.items():
+        if not us: skipped.append(f"RCQ of {name}: no utterance in this group"); continue
+        out[name] = rcq_ci(maps, regions, us, n_boot, seed)
+    return out
+
+def _pointing(maps, regions, us, hit, n_boot, seed):
+    pg = pointing_game(maps, regions, us, hit)
+    h, c = np.array([v[0] for v in pg.values()], float), np.array([v[1] for v in pg.values()])
+    return dict(hit=mean_ci(h, n_boot, seed), chance=mean_ci(c, n_boot, seed), skill=mean_ci(h - c, n_boot, seed))
+
+def _edge(maps, hop, t0, data, us, margin_s, n_boot, seed):
+    "Edge effects: how often the peak frame lies in the edge margins, against their share of frames."
+    pk, sh, din = [], [], []
+    for u in us:
+        t, m = frame_times(len(maps[u]), hop[u], t0[u]), np.asarray(maps[u])
+        e = (t < margin_s) | (t > data[u]['dur'] - margin_s)
+        pk.append(float(e[int(np.argmax(m))])); sh.append(e.mean())
+        if e.any() and (~e).any(): din.append(m[e].mean() - m[~e].mean())
+    return dict(peak_in_margin=mean_ci(pk, n_boot, seed), margin_share=mean_ci(sh, n_boot, seed),
+                mean_margin_minus_inside=mean_ci(din, n_boot, seed))
+
+# %% ../nbs/15_xai.ipynb #cd04090f
+def analyse(cams:dict,                 # {'maps', 'hop_s', 't0_s'[, 'score', 'pred']}: dicts utt -> value
+            items:list,                # utterances of the data folder (`spoofxai.lists.read_data_dir`)
+            annotations:dict=None,     # utt -> extended annotation (`read_annotation`), or None
+            vad:dict=None,             # utt -> VAD (`read_vad`), or None
+            attacks:dict=None,         # utt -> attack name, or None (taken from the annotations when given)
+            thresholds=THRESHOLDS, margin_s:float=EDGE_MARGIN_S, prominence:float=PEAK_PROMINENCE,
+            width:float=TRANSITION_S, factors=(1, 2, 4), n_boot:int=1000, seed:int=0) -> tuple:
+    "`(rows, summary, regions, true)`: per-utterance statistics and every aggregate number with its CI."
+    maps, hop, t0 = cams['maps'], cams['hop_s'], cams['t0_s']
+    data = {it['key']: it for it in items}
+    extra = sorted(set(maps) - set(data))
+    if extra: raise SpoofXAIError(f"{len(extra)} of {len(maps)} maps are for utterances not in the data folder (e.g. {extra[:3]})",
+                                  where='cams', fix="the CAM file was computed on another data list: give the data folder of that list")
+    utts, skipped = sorted(maps), []
+    if not utts: raise SpoofXAIError("the CAM file holds no map", where='cams', fix="run stage 9 (spoofxai_gradcam) first")
+    if len(data) > len(utts): skipped.append(f"{len(data) - len(utts)} utterances of the data folder have no map (not analysed)")
+    for u in utts: _check_span(len(maps[u]), hop[u], t0[u], data[u]['dur'], f'cams: {u}', 2)
+    regions, true, route, attacks = _regions_and_truth(utts, data, maps, hop, t0, annotations, vad, attacks, width, skipped)
+    rows = _utt_rows(utts, data, maps, hop, t0, cams, true, attacks, thresholds, margin_s, prominence)
+    bona = [u for u in utts if data[u]['lab'] == 'bonafide']; spoof = [u for u in utts if data[u]['lab'] == 'spoof']
+    S = dict(settings=dict(thresholds=list(thresholds), margin_s=margin_s, prominence=prominence, transition_width_s=width,
+                           factors=list(factors), n_boot=n_boot, seed=seed, regions_from=route,
+                           hop_s=sorted({float(h) for h in hop.values()})),
+             counts=dict(utterances=len(utts), bonafide=len(bona), spoof=len(spoof)), skipped=skipped)
+    S['activation'] = {lab: {k: mean_ci([r[k] for r in rows if r['label'] == lab], n_boot, seed) for k in ('mean', 'std', 'max', 'n_peaks')}
+                       for lab in ('bonafide', 'spoof')}
+    S['heuristics'] = _heuristics(rows, n_boot, seed)
+    S['detected_s'] = {f'{th:g}': {lab: mean_ci([r[f'detected_s_{th:g}'] for r in rows if r['label'] == lab], n_boot, seed)
+                                   for lab in ('bonafide', 'spoof')} for th in thresholds}
+    S['edge'] = _edge(maps, hop, t0, data, utts, margin_s, n_boot, seed)
+    if regions is not None: _truth_part(S, rows, maps, hop, t0, regions, true, attacks, cams, spoof, bona, thresholds, factors, n_boot, seed, skipped)
+    return rows, S, regions, true
+
+# %% ../nbs/15_xai.ipynb #0871753f
+def _truth_part(S, rows, maps, hop, t0, regions, true, attacks, cams, spoof, bona, thresholds, factors, n_boot, seed, skipped):
+    "The numbers that need ground truth: RCQ, IoU, localisation, pointing game, non-speech attention."
+    by_att = {}
+    for u in spoof: by_att.setdefault(attacks.get(u) or 'unknown', []).append(u)
+    groups = {'spoof': spoof, 'bonafide (control)': bona} | {f'spoof {a}': us for a,us in sorted(by_att.items())}
+    if cams.get('pred'):
+        groups['spoof, detected'] = [u for u in spoof if cams['pred'].get(u) == 'spoof']
+        groups['spoof, missed'] = [u for u in spoof if cams['pred'].get(u) == 'bonafide']
+    else: skipped.append("RCQ of detected vs missed spoofs: the CAM file has no predictions")
+    S['rcq'] = _group_rcq(maps, regions, groups, n_boot, seed, skipped)
+    if not spoof:
+        skipped.append("IoU, localisation, pointing game: no spoofed utterance among the maps"); return
+    S['iou'] = {f'{th:g}': mean_ci([r[f'iou_{th:g}'] for r in rows if r['label'] == 'spoof'], n_boot, seed) for th in thresholds}
+    S['iou_by_attack'] = {a: {f'{th:g}': mean_ci([r[f'iou_{th:g}'] for r in rows if r['utt'] in set(us)], n_boot, seed)
+                              for th in thresholds} for a,us in sorted(by_att.items())}
+    nb = min(n_boot, 200)
+    S['localisation'] = {'spoofed utterances': localisation_eers(maps, true, hop, t0, spoof, factors, nb, seed)}
+    if bona: S['localisation']['all utterances'] = localisation_eers(maps, true, hop, t0, spoof + bona, factors, nb, seed)
+    S['pointing'] = {'spoof': _pointing(maps, regions, spoof, HIT_REGIONS, n_boot, seed)}
+    S['pointing'] |= {f'spoof {a}': _pointing(maps, regions, us, HIT_REGIONS, n_boot, seed) for a,us in sorted(by_att.items())}
+    nonsp = ('bonafide_nonspeech', 'spoof_nonspeech')
+    S['nonspeech'] = {lab: _pointing(maps, regions, us, nonsp, n_boot, seed) for lab,us in (('spoof', spoof), ('bonafide', bona)) if us}
+
+# %% ../nbs/15_xai.ipynb #8946fcb6
+def _clean(x):
+    if isinstance(x, dict): return {str(k): _clean(v) for k,v in x.items()}
+    if isinstance(x, (list, tuple)): return [_clean(v) for v in x]
+    if isinstance(x, (float, np.floating)): return None if not np.isfinite(x) else float(x)
+    if isinstance(x, np.integer): return int(x)
+    if isinstance(x, np.bool_): return bool(x)
+    return x
+
+def write_statistics(rows:list, path) -> Path:
+    "Write the per-utterance rows as CSV (NaN and None as empty cells), atomically."
+    if not rows: raise SpoofXAIError("no rows to write", where=str(path), fix="analyse at least one utterance")
+    with atomic_write(path) as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator='\n')
+        w.writeheader()
+        for r in rows: w.writerow({k: ('' if v is None or (isinstance(v, float) and not np.isfinite(v)) else v) for k,v in r.items()})
+    return Path(path)
+
+def write_summary(summary:dict, path) -> Path:
+    "Write the summary as strict JSON (NaN -> null), atomically."
+    with atomic_write(path) as f: json.dump(_clean(summary), f, indent=1, allow_nan=False)
+    return Path(path)
+
+# %% ../nbs/15_xai.ipynb #3d3ab499
+def _ci(d, pct=False):
+    if d is None: return 'n/a'
+    v, (lo, hi) = (d['mean'] if 'mean' in d else d.get('rcq', d.get('eer', d.get('area')))), d['ci']
+    f = (lambda x: f"{100*x:.1f}") if pct else (lambda x: f"{x:.3g}")
+    return 'n/a' if v is None or not np.isfinite(v) else f"{f(v)} [{f(lo)}, {f(hi)}]"
+
+def format_summary(S:dict) -> str:
+    "The headline numbers with their 95 % CIs, one per line."
+    L = [f"{S['counts']['utterances']} utterances ({S['counts']['bonafide']} bona fide, {S['counts']['spoof']} spoof); regions: {S['settings']['regions_from']}"]
+    for lab in ('bonafide', 'spoof'): L.append(f"mean activation, {lab:9s}: {_ci(S['activation'][lab]['mean'])}")
+    for g,res in S.get('rcq', {}).items():
+        L.append(f"RCQ % {g}: " + ', '.join(f"{c} {_ci(res[c])}" for c in REGIONS if res[c]['frames']))
+    for th,d in S.get('iou', {}).items(): L.append(f"IoU at {th}: {_ci(d)}")
+    for g,d in S.get('localisation', {}).items(): L.append(f"segment EER % ({g}): " + ', '.join(f"x{f} {_ci(v, True)}" for f,v in d.items()))
+    if 'pointing' in S: p = S['pointing']['spoof']; L.append(f"pointing game: hit {_ci(p['hit'], True)} % vs chance {_ci(p['chance'], True)} %")
+    for k in ('deletion', 'insertion'):
+        if k in S.get('faithfulness', {}):
+            F = S['faithfulness'][k]
+            L.append(f"{k}: cam-random {_ci(F['cam_minus_random'])}, cam-lowest {_ci(F['cam_minus_lowest'])} (spoof log-odds, mean over fractions)")
+    L += [f"skipped: {s}" for s in S['skipped']]
+    return '\n'.join(L)
+
+# %% ../nbs/15_xai.ipynb #04d0f7e8
+def _read_reference_pickle(path, hop_s, t0_s):
+    import pickle
+    if hop_s is None: raise SpoofXAIError("the reference pickle stores no frame hop", where=str(path),
+                                          fix="give --hop_s (0.02 for wav2vec 2.0 / XLSR back-ends) and --t0_s if frame 0 is not centred at hop/2")
+    with open(path, 'rb') as f: obj = pickle.load(f)
+    maps = {}
+    for i,e in enumerate(obj if isinstance(obj, list) else [None]):
+        ok = isinstance(e, (list, tuple)) and len(e) == 2 and len(e[0]) == 1 and len(e[1]) > 0
+        if not ok: raise SpoofXAIError(f"entry {i} is not [[utt_id], [floats]]", where=str(path), fix="give a pickle written by the reference Grad-CAM step")
+        maps[str(e[0][0])] = np.asarray(e[1], np.float64).ravel()
+    t0 = hop_s/2 if t0_s is None else t0_s
+    return dict(maps=maps, hop_s=dict.fromkeys(maps, float(hop_s)), t0_s=dict.fromkeys(maps, float(t0)), meta=dict(format='reference pickle'))
+
+# %% ../nbs/15_xai.ipynb #a7ca83ed
+def load_cams(path,                    # stage-9 file: npz (spoofxai_gradcam) or the reference pickle
+              allow_pickle:bool=False, # opt in to unpickling a reference `.pkl` file (runs code from the file)
+              hop_s:float=None,        # frame hop in seconds (pickle only: it stores none)
+              t0_s:float=None) -> dict: # centre of frame 0 in seconds (pickle only; None: hop_s/2)
+    "`{'maps', 'hop_s', 't0_s', 'score', 'pred', 'meta'}`: the maps of a stage-9 file and their time axes."
+    path = Path(path)
+    if not path.is_file(): raise SpoofXAIError("CAM file not found", where=str(path), fix="run stage 9 (spoofxai_gradcam) or check --cams")
+    if path.suffix in ('.pkl', '.pickle'):
+        if not allow_pickle: raise SpoofXAIError("reading a pickle runs any code hidden in the file", where=str(path),
+                                                 fix="pass --allow_pickle if you made this file or trust it (or use spoofxai_gradcam's npz)")
+        return _read_reference_pickle(path, hop_s, t0_s)
+    return _read_npz_cams(path)
+
+# %% ../nbs/15_xai.ipynb #07f73f58
+def _read_npz_cams(path):
+    try: from spoofxai import gradcam
+    except ImportError: raise SpoofXAIError("reading npz CAM files needs spoofxai.gradcam (stage 9)", where=str(path),
+                                            fix="update spoofxai, or convert the maps to the reference pickle") from None
+    maps = gradcam.read_cams(path)
+    meta = gradcam.read_cam_meta(path) if hasattr(gradcam, 'read_cam_meta') else {}
+    return dict(maps=maps, hop_s=meta['hop_s'], t0_s=meta['t0_s'], score=meta.get('score', {}), pred=meta.get('pred', {}), meta=meta)
+
+# %% ../nbs/15_xai.ipynb #1f9a1287
+def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions=FRACTIONS, fill:str='zero',
+                 n_boot:int=1000, seed:int=0, batch_size:int=32, progress:bool=False) -> dict:
+    "Deletion and insertion summaries (`faithfulness_summary`) for `utts` (default: all maps), audio read from `items`."
+    from spoofxai.audio import load_audio
+    wav = {it['key']: it['wav'] for it in items}
+    utts = sorted(maps) if utts is None else list(utts)
+    if not utts: raise SpoofXAIError("no utterance selected", where='utts', fix="select spoofed utterances with maps")
+    wavs = {u: load_audio(wav[u]).numpy() for u in utts}
+    sel = {u: maps[u] for u in utts}
+    return {mode: faithfulness_summary(deletion_curves(model, wavs, sel, hop_s, t0_s, fractions, ORDERS, mode, fill, seed, batch_size,
+                                                       progress=progress), n_boot, seed) for mode in ('deletion', 'insertion')}
+
+# %% ../nbs/15_xai.ipynb #d0310524
+def _plots(out, rows, S, cams, items, true, n_plots, margin_s, thresholds):
+    from spoofxai.audio import load_audio
+    fig_dir = Path(out); paths = [save_fig(plot_mean_hist(rows), fig_dir/'mean_activation_hist.png')]
+    if S.get('rcq'): paths.append(save_fig(plot_rcq(S['rcq']), fig_dir/'rcq.png'))
+    fs = [S['faithfulness'][k] for k in ('deletion', 'insertion') if k in S.get('faithfulness', {})]
+    if fs: paths.append(save_fig(plot_curves(fs), fig_dir/'faithfulness.png'))
+    wav = {it['key']: it['wav'] for it in items}
+    by = {r['utt']: r for r in rows}
+    for u in sorted((r['utt'] for r in rows if r['label'] == 'spoof'), key=lambda u: -by[u]['max'])[:n_plots]:
+        h, t = cams['hop_s'][u], cams['t0_s'][u]; tr = None if true is None else true[u]
+        fig, (a1, a2, a3) = _fig(9, 2.6, 3, sharex=True)
+        plot_profile(cams['maps'][u], h, t, by[u]['duration'], tr, thresholds, margin_s, title=u, ax=a1)
+        plot_spectrogram(load_audio(wav[u]).numpy(), cams['maps'][u], h, t, tr, ax=a2)
+        plot_segments(by[u], tr, by[u]['duration'], thresholds, ax=a3)
+        paths.append(save_fig(fig, fig_dir/f'utt_{u}.png'))
+    return paths
+
+# %% ../nbs/15_xai.ipynb #7e402b1c
+def run_analysis(cams,                   # stage-9 file (npz, or the reference pickle with allow_pickle)
+                 data,                   # stage-1 data folder of the split the maps were computed on
+                 out,                    # output folder (created)
+                 annotations=None,       # folder of extended annotations `<utt>.txt` (optional)
+                 vad=None,               # folder of VAD files `<utt>.vad` (optional; used to derive regions)
+                 thresholds=THRESHOLDS, margin_s:float=EDGE_MARGIN_S, prominence:float=PEAK_PROMINENCE,
+                 width:float=TRANSITION_S, n_boot:int=1000, seed:int=0,
+                 allow_pickle:bool=False, hop_s:float=None, t0_s:float=None,
+                 exp_dir=None, checkpoint=None,  # a model for the faithfulness test (optional)
+                 max_faith:int=100, fill:str='zero', n_plots:int=3, progress:bool=False) -> dict:
+    "Stage 10 end to end: read, analyse, write statistics.csv, summary.json and the plots; return the summary."
+    from spoofxai.lists import read_data_dir
+    cs = load_cams(cams, allow_pickle, hop_s, t0_s)
+    items = read_data_dir(data)
+    ids = set(cs['maps'])
+    def folder(d, ext, reader):
+        if d is None: return None
+        if not Path(d).is_dir(): raise SpoofXAIError("folder not found", where=str(d), fix="check the path")
+        return {p.stem: reader(p) for p in Path(d).glob(f'*{ext}') if p.stem in ids}
+    rows, S, regions, true = analyse(cs, items, folder(annotations, '.txt', read_annotation), folder(vad, '.vad', read_vad),
+                                     thresholds=thresholds, margin_s=margin_s, prominence=prominence, width=width, n_boot=n_boot, seed=seed)
+    S['settings'] |= dict(cams=str(cams), data=str(data), annotations=annotations and str(annotations), vad=vad and str(vad))
+    if exp_dir or checkpoint:
+        from spoofxai.infer import load_model
+        model, mp = load_model(exp_dir, checkpoint)
+        sp = [r['utt'] for r in rows if r['label'] == 'spoof']
+        sp = sorted(np.random.default_rng(seed).choice(sp, min(max_faith, len(sp)), replace=False).tolist()) if sp else []
+        if sp: S['faithfulness'] = faithfulness(model, items, cs['maps'], cs['hop_s'], cs['t0_s'], sp, fill=fill, n_boot=n_boot, seed=seed, progress=progress)
+        else: S['skipped'].append("faithfulness: no spoofed utterance among the maps")
+        S['settings'] |= dict(model=str(mp), faithfulness_utterances=len(sp), fill=fill)
+    else: S['skipped'].append("faithfulness: no model given (--exp_dir / --checkpoint)")
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    write_statistics(rows, out/'statistics.csv')
+    S['plots'] = [p.name for p in _plots(out, rows, S, cs, items, true, n_plots, margin_s, thresholds)]
+    write_summary(S, out/'summary.json')
+    return S
+
+# %% ../nbs/15_xai.ipynb #c90b29e3
+@call_parse
+def spoofxai_xai_analysis(cams:str=None,          # stage-9 maps: npz from spoofxai_gradcam, or the reference .pkl (with --allow_pickle)
+                          data:str=None,          # stage-1 data folder of the split (wav.scp, utt2lab, utt2dur[, utt2seg])
+                          out:str=None,           # output folder for statistics.csv, summary.json and the plots
+                          annotations:str=None,   # folder of extended annotations <utt>.txt (optional)
+                          vad:str=None,           # folder of VAD files <utt>.vad (optional)
+                          thresholds:str='0.3,0.5,0.7', # segmentation thresholds, comma-separated
+                          margin:float=EDGE_MARGIN_S,   # seconds ignored at each end
+                          prominence:float=PEAK_PROMINENCE, # find_peaks prominence on the normalised map
+                          width:float=TRANSITION_S,     # transition half-width when regions are derived (s)
+                          n_boot:int=1000,        # bootstrap resamples
+                          seed:int=0,             # bootstrap and sampling seed
+                          allow_pickle:store_true=False, # read a reference pickle (unpickling runs code from the file)
+                          hop_s:float=None,       # frame hop of a pickle's maps (s)
+                          t0_s:float=None,        # frame-0 centre of a pickle's maps (s; default hop/2)
+                          exp_dir:str=None,       # experiment folder of the model: adds the deletion/insertion test
+                          checkpoint:str=None,    # checkpoint file or name in EXP/models
+                          max_faith:int=100,      # at most this many spoofed utterances in the deletion test
+                          fill:str='zero',        # deleted frames become zero or noise
+                          n_plots:int=3):         # per-utterance figures (the spoofed utterances with the highest peaks)
+    "Stage 10: statistics, segmentation, region contributions, localisation, faithfulness and plots of Grad-CAM maps."
+    try:
+        for k,v in (('--cams', cams), ('--data', data), ('--out', out)):
+            if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_xai_analysis --cams FILE --data DATA_SPLIT_DIR --out DIR")
+        try: th = tuple(float(x) for x in thresholds.split(',') if x.strip())
+        except ValueError: raise SpoofXAIError(f"thresholds must be numbers, got {thresholds!r}", where='--thresholds', fix="e.g. 0.3,0.5,0.7") from None
+        S = run_analysis(cams, data, out, annotations, vad, th, margin, prominence, width, n_boot, seed, allow_pickle, hop_s, t0_s,
+                         exp_dir, checkpoint, max_faith, fill, n_plots)
+    except SpoofXAIError as e: raise SystemExit(f"spoofxai_xai_analysis: error: {e}") from None
+    print(format_summary(S)); print(f"wrote {Path(out)/'statistics.csv'}, {Path(out)/'summary.json'} and {len(S['plots'])} plots")
