@@ -678,7 +678,7 @@ def load_cams(path,                    # stage-9 file: npz (`spoofxai.gradcam.wr
 
 # %% ../nbs/15_xai.ipynb #884b76fa
 def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions=FRACTIONS, fill:str='zero',
-                 n_boot:int=1000, seed:int=0, batch_size:int=32, progress:bool=False) -> dict:
+                 n_boot:int=1000, seed:int=0, batch_size:int=32, progress:bool=False, modes=('deletion', 'insertion')) -> dict:
     "Deletion and insertion summaries (`faithfulness_summary`) for `utts` (default: all maps), audio read from `items`."
     from spoofxai.audio import load_audio
     wav = {it['key']: it['wav'] for it in items}
@@ -687,7 +687,7 @@ def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions
     wavs = {u: load_audio(wav[u]).numpy() for u in utts}
     sel = {u: maps[u] for u in utts}
     return {mode: faithfulness_summary(deletion_curves(model, wavs, sel, hop_s, t0_s, fractions, ORDERS, mode, fill, seed, batch_size,
-                                                       progress=progress), n_boot, seed) for mode in ('deletion', 'insertion')}
+                                                       progress=progress), n_boot, seed) for mode in modes}
 
 # %% ../nbs/15_xai.ipynb #f746b4e2
 def _plots(out, rows, S, cams, items, true, n_plots, margin_s, thresholds):
