@@ -27,7 +27,8 @@ TRAIN_DEFAULTS = {
              'batch_size': 32,          # training batch size (per process)
              'dev_batch_size': 16,      # batch size for validation
              'num_workers': 2,          # DataLoader workers
-             'loader': {}},             # further keyword arguments for `spoofxai.dataset.make_loader`
+             'loader': {},              # further keyword arguments for `spoofxai.dataset.make_loader`
+             'augment': {}},            # training-chunk augmentation, filled from `spoofxai.augment.AUGMENT_DEFAULTS`
     'model': {},                        # filled from `spoofxai.models.MODEL_DEFAULTS`
     'optim': {'name': 'adamw',          # 'adamw' or 'sgd'
               'lr': 1e-3,               # peak learning rate
@@ -56,9 +57,11 @@ TRAIN_DEFAULTS = {
 }
 
 def train_defaults() -> dict:
-    "`TRAIN_DEFAULTS` with the `model` section filled from `spoofxai.models.MODEL_DEFAULTS`."
+    "`TRAIN_DEFAULTS` with `model` and `data.augment` filled from `spoofxai.models.MODEL_DEFAULTS` and `spoofxai.augment.AUGMENT_DEFAULTS`."
     from spoofxai.models import MODEL_DEFAULTS
+    from spoofxai.augment import AUGMENT_DEFAULTS
     d = copy.deepcopy(TRAIN_DEFAULTS); d['model'] = copy.deepcopy(MODEL_DEFAULTS)
+    d['data']['augment'] = copy.deepcopy(AUGMENT_DEFAULTS)
     return d
 
 # %% ../nbs/08_train.ipynb #133b2dad
@@ -402,7 +405,7 @@ def build_loaders(cfg:dict) -> tuple:
     d = cfg['data']
     check_list(d['train_list'], 'data.train_list')
     tl = make_loader(d['train_list'], mode='train', batch_size=d['batch_size'], num_workers=d['num_workers'],
-                     chunk_s=d['chunk_s'], seed=cfg['seed'], **d['loader'])
+                     chunk_s=d['chunk_s'], seed=cfg['seed'], augment=d['augment'], **d['loader'])
     dl = None
     if d['dev_list']:
         check_list(d['dev_list'], 'data.dev_list')
