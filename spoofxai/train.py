@@ -330,6 +330,10 @@ def fit(model:nn.Module,     # a model with `training_step(wav, lengths, labels)
                     raise SpoofXAIError(f"the training loader ran out after {bi} of {spe} batches", where="data.train_list",
                                         fix="check the list, or set train.steps_per_epoch") from None
                 if seen is not None: seen += list(b['keys'])
+                bad = ~torch.isfinite(b['wav']).all(-1)         # name the utterance, not the learning rate
+                if bad.any(): raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k,x in zip(b['keys'], bad.tolist()) if x)}",
+                                                  where=cfg['data'].get('train_list') or 'training batch',
+                                                  fix="re-create these utterances' audio (or fix what produced the samples)")
                 wav, lens, labs = b['wav'].to(device, non_blocking=True), b['lengths'].to(device), b['labels'].to(device)
                 with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
                     loss, _ = net(wav, lens, labs)
