@@ -382,7 +382,7 @@ from matplotlib.figure import Figure
 class XAIFigure(Figure):
     "A matplotlib `Figure` that IPython shows inline as PNG without pyplot."
     def _repr_png_(self):
-        buf = io.BytesIO(); self.savefig(buf, format='png', dpi=90); return buf.getvalue()
+        buf = io.BytesIO(); self.savefig(buf, format='png', dpi=72); return buf.getvalue()
 
 def _fig(w=9, h=3, n=1, sharex=False):
     fig = XAIFigure(figsize=(w, h*n), layout='constrained')
