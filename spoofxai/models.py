@@ -256,7 +256,7 @@ def build_model(model_cfg:dict=None, # the `model:` section of a config (missing
     kw = {k: h[k] for k in ('margin', 'scale', 'easy_margin')} if h['name'] == 'aam' else {}
     return SpoofModel(fe, bb, c['pooling'], c['embed_dim'], h['name'], kw, c['pool_bottleneck'], cfg=c)
 
-# %% ../nbs/07_models.ipynb #5a73d223
+# %% ../nbs/07_models.ipynb #f4a90db2
 EXTRA_MODELS = {n: 'spoofxai.localisation' for n in ('ssl_multireso_gmlp', 'multireso_gmlp', 'resnet18_frame', 'ssl_res1d_frame')}
 
 def model_defaults(name:str=None) -> dict:
