@@ -9,7 +9,7 @@ import numpy as np, torch
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 import hashlib, json
-from .core import SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, get_device
+from .core import SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, get_device, output_lock
 from .synth import tutorial_database, cache_dir, _locked
 from .data import prepare_data
 from .lists import make_lists
@@ -65,13 +65,14 @@ def average_model(exp_dir,           # experiment directory (EXP/models/epoch_NN
                   num:int=5,         # how many checkpoints to average
                   mode:str='best',   # 'best' (lowest dev EER) or 'last'
                   out=None) -> Path: # output file (default EXP/models/avg_model.pt)
-    "Average the best or last `num` epoch checkpoints into `avg_model.pt`; return its path."
+    "Average the best or last `num` epoch checkpoints into `avg_model.pt` (all read and checked before it is written); return its path."
     paths = select_checkpoints(exp_dir, num, mode)
     paths = sorted(paths, key=lambda p: p.name)        # the newest last: its integer buffers are kept
     newest = load_checkpoint(paths[-1])
     out = Path(out) if out else Path(exp_dir)/'models'/'avg_model.pt'
-    atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
-                       'averaged': [p.name for p in paths], 'mode': mode}, out)
+    with output_lock(out.parent, 'spoofxai_average', name=f'.{out.name}.lock'):
+        atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
+                           'averaged': [p.name for p in paths], 'mode': mode}, out)
     return out
 
 # %% ../nbs/09_average.ipynb #c814f222

@@ -14,16 +14,18 @@ from .core import SpoofXAIError, atomic_write
 from .data import read_annotation, read_vad, annotation_region, annotation_attack
 from .stats import percentile_ci
 from . import metrics
+from .gradcam import read_cams
+from . import gradcam
 
 # %% auto #0
 __all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MARGIN_S', 'HIT_REGIONS', 'FRACTIONS', 'ORDERS',
            'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums',
            'rcq', 'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
            'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game', 'frame_spans',
-           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary', 'save_fig',
-           'plot_profile', 'plot_spectrogram', 'plot_segments', 'plot_mean_hist', 'plot_rcq', 'plot_curves', 'analyse',
-           'write_statistics', 'write_summary', 'format_summary', 'load_cams', 'faithfulness', 'run_analysis',
-           'spoofxai_xai_analysis']
+           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary', 'XAIFigure',
+           'save_fig', 'plot_profile', 'plot_spectrogram', 'plot_segments', 'plot_mean_hist', 'plot_rcq', 'plot_curves',
+           'analyse', 'write_statistics', 'write_summary', 'format_summary', 'load_cams', 'faithfulness',
+           'run_analysis', 'spoofxai_xai_analysis']
 
 # %% ../nbs/15_xai.ipynb #1d92798f
 REGIONS = ('bonafide_speech', 'spoof_speech', 'transition', 'bonafide_nonspeech', 'spoof_nonspeech')
@@ -46,8 +48,8 @@ def check_partition(annotation, where:str='annotation', tol:float=1e-3) -> list:
 
 # %% ../nbs/15_xai.ipynb #74de0dd3
 def frame_times(n_frames:int, hop_s:float, t0_s:float=None) -> np.ndarray:
-    "Centre time in seconds of each frame (`t0_s` None: `hop_s/2`, frames tiling the audio from 0)."
-    return (hop_s/2 if t0_s is None else t0_s) + hop_s*np.arange(n_frames)
+    "Centre time in seconds of each frame (`gradcam.frame_times`; `t0_s` None: `hop_s/2`, frames tiling the audio from 0)."
+    return gradcam.frame_times(n_frames, hop_s, hop_s/2 if t0_s is None else t0_s)
 
 def _check_span(n_frames, hop_s, t0_s, dur, where, tol_frames):
     t = frame_times(n_frames, hop_s, t0_s)
@@ -374,10 +376,16 @@ def faithfulness_summary(curves:dict, n_boot:int=1000, seed:int=0, alpha:float=0
         out[f'cam_minus_{o}'] = dict(area=float(x.mean()), ci=ci(x))
     return out
 
-# %% ../nbs/15_xai.ipynb #23088e78
+# %% ../nbs/15_xai.ipynb #c0f87519
+from matplotlib.figure import Figure
+
+class XAIFigure(Figure):
+    "A matplotlib `Figure` that IPython shows inline as PNG without pyplot."
+    def _repr_png_(self):
+        buf = io.BytesIO(); self.savefig(buf, format='png', dpi=90); return buf.getvalue()
+
 def _fig(w=9, h=3, n=1, sharex=False):
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(w, h*n), layout='constrained')
+    fig = XAIFigure(figsize=(w, h*n), layout='constrained')
     return fig, fig.subplots(n, 1, sharex=sharex)
 
 def save_fig(fig, path) -> Path:
@@ -465,8 +473,7 @@ def plot_rcq(groups:dict, title:str='RCQ per region (95 % CI over utterances)', 
 # %% ../nbs/15_xai.ipynb #f8c73731
 def plot_curves(summaries:list):
     "Deletion / insertion curves: mean change of the spoof log-odds against the fraction of frames, per order, with CIs."
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(5*len(summaries), 3.2), layout='constrained')
+    fig = XAIFigure(figsize=(5*len(summaries), 3.2), layout='constrained')
     axs = fig.subplots(1, len(summaries), squeeze=False)[0]
     for a,s in zip(axs, summaries):
         fr = 100*np.array(s['fractions'])
@@ -656,46 +663,27 @@ def format_summary(S:dict) -> str:
     L += [f"skipped: {s}" for s in S['skipped']]
     return '\n'.join(L)
 
-# %% ../nbs/15_xai.ipynb #04d0f7e8
-def _read_reference_pickle(path, hop_s, t0_s):
-    import pickle
-    if hop_s is None: raise SpoofXAIError("the reference pickle stores no frame hop", where=str(path),
-                                          fix="give --hop_s (0.02 for wav2vec 2.0 / XLSR back-ends) and --t0_s if frame 0 is not centred at hop/2")
-    with open(path, 'rb') as f: obj = pickle.load(f)
-    maps = {}
-    for i,e in enumerate(obj if isinstance(obj, list) else [None]):
-        ok = isinstance(e, (list, tuple)) and len(e) == 2 and len(e[0]) == 1 and len(e[1]) > 0
-        if not ok: raise SpoofXAIError(f"entry {i} is not [[utt_id], [floats]]", where=str(path), fix="give a pickle written by the reference Grad-CAM step")
-        maps[str(e[0][0])] = np.asarray(e[1], np.float64).ravel()
-    t0 = hop_s/2 if t0_s is None else t0_s
-    return dict(maps=maps, hop_s=dict.fromkeys(maps, float(hop_s)), t0_s=dict.fromkeys(maps, float(t0)), meta=dict(format='reference pickle'))
-
-# %% ../nbs/15_xai.ipynb #a7ca83ed
-def load_cams(path,                    # stage-9 file: npz (spoofxai_gradcam) or the reference pickle
+# %% ../nbs/15_xai.ipynb #08cc5201
+def load_cams(path,                    # stage-9 file: npz (`spoofxai.gradcam.write_cams`) or the reference pickle
               allow_pickle:bool=False, # opt in to unpickling a reference `.pkl` file (runs code from the file)
               hop_s:float=None,        # frame hop in seconds (pickle only: it stores none)
               t0_s:float=None) -> dict: # centre of frame 0 in seconds (pickle only; None: hop_s/2)
-    "`{'maps', 'hop_s', 't0_s', 'score', 'pred', 'meta'}`: the maps of a stage-9 file and their time axes."
-    path = Path(path)
-    if not path.is_file(): raise SpoofXAIError("CAM file not found", where=str(path), fix="run stage 9 (spoofxai_gradcam) or check --cams")
-    if path.suffix in ('.pkl', '.pickle'):
-        if not allow_pickle: raise SpoofXAIError("reading a pickle runs any code hidden in the file", where=str(path),
-                                                 fix="pass --allow_pickle if you made this file or trust it (or use spoofxai_gradcam's npz)")
-        return _read_reference_pickle(path, hop_s, t0_s)
-    return _read_npz_cams(path)
+    "`{'maps', 'hop_s', 't0_s', 'score', 'pred', 'meta'}`: the maps of a stage-9 file and their time axes (dicts utt -> value)."
+    maps, meta = read_cams(path, meta=True, allow_pickle=allow_pickle)
+    if meta['format'] == 'pkl':
+        if hop_s is None: raise SpoofXAIError("the reference pickle stores no frame hop", where=str(path),
+                                              fix="give --hop_s (0.02 for wav2vec 2.0 / XLSR back-ends) and --t0_s if frame 0 is not centred at hop/2")
+        h, t, score, pred = float(hop_s), float(hop_s/2 if t0_s is None else t0_s), {}, {}
+    else:
+        h, t, score = float(meta['hop']), float(meta['t0']), meta['score']
+        pred = {u: ('spoof' if p == 1 else 'bonafide') for u,p in meta['pred'].items()}
+    maps = {u: np.asarray(m, np.float64) for u,m in maps.items()}
+    small = {k: v for k,v in meta.items() if not isinstance(v, (dict, list))}
+    return dict(maps=maps, hop_s=dict.fromkeys(maps, h), t0_s=dict.fromkeys(maps, t), score=score, pred=pred, meta=small)
 
-# %% ../nbs/15_xai.ipynb #07f73f58
-def _read_npz_cams(path):
-    try: from spoofxai import gradcam
-    except ImportError: raise SpoofXAIError("reading npz CAM files needs spoofxai.gradcam (stage 9)", where=str(path),
-                                            fix="update spoofxai, or convert the maps to the reference pickle") from None
-    maps = gradcam.read_cams(path)
-    meta = gradcam.read_cam_meta(path) if hasattr(gradcam, 'read_cam_meta') else {}
-    return dict(maps=maps, hop_s=meta['hop_s'], t0_s=meta['t0_s'], score=meta.get('score', {}), pred=meta.get('pred', {}), meta=meta)
-
-# %% ../nbs/15_xai.ipynb #1f9a1287
+# %% ../nbs/15_xai.ipynb #884b76fa
 def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions=FRACTIONS, fill:str='zero',
-                 n_boot:int=1000, seed:int=0, batch_size:int=32, progress:bool=False) -> dict:
+                 n_boot:int=1000, seed:int=0, batch_size:int=32, progress:bool=False, modes=('deletion', 'insertion')) -> dict:
     "Deletion and insertion summaries (`faithfulness_summary`) for `utts` (default: all maps), audio read from `items`."
     from spoofxai.audio import load_audio
     wav = {it['key']: it['wav'] for it in items}
@@ -704,9 +692,9 @@ def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions
     wavs = {u: load_audio(wav[u]).numpy() for u in utts}
     sel = {u: maps[u] for u in utts}
     return {mode: faithfulness_summary(deletion_curves(model, wavs, sel, hop_s, t0_s, fractions, ORDERS, mode, fill, seed, batch_size,
-                                                       progress=progress), n_boot, seed) for mode in ('deletion', 'insertion')}
+                                                       progress=progress), n_boot, seed) for mode in modes}
 
-# %% ../nbs/15_xai.ipynb #d0310524
+# %% ../nbs/15_xai.ipynb #f746b4e2
 def _plots(out, rows, S, cams, items, true, n_plots, margin_s, thresholds):
     from spoofxai.audio import load_audio
     fig_dir = Path(out); paths = [save_fig(plot_mean_hist(rows), fig_dir/'mean_activation_hist.png')]
@@ -724,7 +712,7 @@ def _plots(out, rows, S, cams, items, true, n_plots, margin_s, thresholds):
         paths.append(save_fig(fig, fig_dir/f'utt_{u}.png'))
     return paths
 
-# %% ../nbs/15_xai.ipynb #7e402b1c
+# %% ../nbs/15_xai.ipynb #6b97c5fa
 def run_analysis(cams,                   # stage-9 file (npz, or the reference pickle with allow_pickle)
                  data,                   # stage-1 data folder of the split the maps were computed on
                  out,                    # output folder (created)
@@ -762,7 +750,7 @@ def run_analysis(cams,                   # stage-9 file (npz, or the reference p
     write_summary(S, out/'summary.json')
     return S
 
-# %% ../nbs/15_xai.ipynb #c90b29e3
+# %% ../nbs/15_xai.ipynb #7fd16892
 @call_parse
 def spoofxai_xai_analysis(cams:str=None,          # stage-9 maps: npz from spoofxai_gradcam, or the reference .pkl (with --allow_pickle)
                           data:str=None,          # stage-1 data folder of the split (wav.scp, utt2lab, utt2dur[, utt2seg])
