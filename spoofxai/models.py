@@ -6,13 +6,13 @@
 from __future__ import annotations
 import math, copy, re
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import SpoofXAIError, check_config, merge_config
+from .core import SpoofXAIError, check_config, merge_config, load_yaml, recipe_path, load_yaml, recipe_path
 from .frontends import FRONTEND_DEFAULTS, build_frontend, lengths_to_mask, masked_mean, SSLFrontEnd
 
 # %% auto #0
 __all__ = ['POOLINGS', 'HEADS', 'MODEL_DEFAULTS', 'MODEL_CONFIGS', 'MeanPool', 'StatsPool', 'AttentiveStatsPool', 'SoftmaxHead',
            'AAMHead', 'P2SGradHead', 'BasicBlock2d', 'ResNet2d', 'ConvReluBn1d', 'SEGate1d', 'SERes1dBlock', 'SERes1d',
-           'SpoofModel', 'build_model', 'check_padding_invariance', 'WavAsImage', 'guess_model_config',
+           'SpoofModel', 'build_model', 'recipe_model', 'check_padding_invariance', 'WavAsImage', 'guess_model_config',
            'load_model_state']
 
 # %% ../nbs/07_models.ipynb #266fe732
@@ -254,24 +254,14 @@ def build_model(model_cfg:dict=None, # the `model:` section of a config (missing
     kw = {k: h[k] for k in ('margin', 'scale', 'easy_margin')} if h['name'] == 'aam' else {}
     return SpoofModel(fe, bb, c['pooling'], c['embed_dim'], h['name'], kw, c['pool_bottleneck'], cfg=c)
 
-# %% ../nbs/07_models.ipynb #5546228e
-MODEL_CONFIGS = {
-    'tutorial': {'name': 'resnet18', 'channels': 8, 'blocks': [1, 1, 1, 1], 'embed_dim': 64, 'pooling': 'stats',
-                 'frontend': {'name': 'lfcc', 'n_lfcc': 20, 'lfcc_filters': 20, 'deltas': 0, 'cmn': False},
-                 'head': {'name': 'softmax'}},
-    'resnet18_fbank': {'name': 'resnet18', 'channels': 32, 'blocks': [2, 2, 2, 2], 'embed_dim': 256, 'pooling': 'stats',
-                       'frontend': {'name': 'fbank', 'n_mels': 80}, 'head': {'name': 'softmax'}},
-    'xlsr53_res1d': {'name': 'ssl_res1d', 'res1d_blocks': 1, 'embed_dim': 128, 'pooling': 'mean',
-                     'frontend': {'name': 'ssl', 'ssl_path': 'facebook/wav2vec2-large-xlsr-53', 'ssl_layer': -1,
-                                  'ssl_freeze': True, 'cmn': False},
-                     'head': {'name': 'softmax'}},
-    'xlsr53_res1d_ft': {'name': 'ssl_res1d', 'res1d_blocks': 1, 'embed_dim': 128, 'pooling': 'mean',
-                        'frontend': {'name': 'ssl', 'ssl_path': 'facebook/wav2vec2-large-xlsr-53', 'ssl_layer': -1,
-                                     'ssl_freeze': False, 'ssl_freeze_cnn': True, 'cmn': False},
-                        'head': {'name': 'softmax'}},
-}
+# %% ../nbs/07_models.ipynb #ebba26e3
+def recipe_model(name:str) -> dict:
+    "The `model:` section of the shipped recipe `name` (`spoofxai/conf/NAME.yaml`)."
+    return load_yaml(recipe_path(name)).get('model', {})
 
-# %% ../nbs/07_models.ipynb #0d4256e2
+MODEL_CONFIGS = {p.stem: recipe_model(p.stem) for p in sorted(recipe_path('tutorial').parent.glob('*.yaml'))}
+
+# %% ../nbs/07_models.ipynb #b1d6b6b0
 def check_padding_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
     "Largest difference between the eval-mode logits of a padded batch and those of each utterance alone."
     was = model.training; model.eval()
