@@ -123,7 +123,7 @@ class Fbank(FrontEnd):
         x = (self.mel(wav) + 1e-6).log().transpose(1, 2)     # (B, T', n_mels)
         return x, num_frames(lengths, self.win, self.hop)
 
-# %% ../nbs/06_frontends.ipynb #3d690c72
+# %% ../nbs/06_frontends.ipynb #bfe3dba4
 def vs_alone(fe:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
     "Largest |features in the batch - features alone| over valid frames, relative to the batch's largest |feature|."
     with torch.no_grad():

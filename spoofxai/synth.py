@@ -463,7 +463,7 @@ def tutorial_database(size:str='tutorial', # 'tiny' (a few dozen utterances per 
             _build(target, prm, n_jobs or min(os.cpu_count() or 1, 4), progress)
     return target
 
-# %% ../nbs/02_synth.ipynb #2fef0e03
+# %% ../nbs/02_synth.ipynb #b4292ede
 def hard_batch(n:int=6,          # utterances (the six kinds repeat beyond 6)
                max_s:float=2.0,  # longest utterance, in seconds (before the added silences)
                split:str='eval', # split of the tiny tutorial database they come from
