@@ -254,14 +254,14 @@ def build_model(model_cfg:dict=None, # the `model:` section of a config (missing
     kw = {k: h[k] for k in ('margin', 'scale', 'easy_margin')} if h['name'] == 'aam' else {}
     return SpoofModel(fe, bb, c['pooling'], c['embed_dim'], h['name'], kw, c['pool_bottleneck'], cfg=c)
 
-# %% ../nbs/07_models.ipynb #ebba26e3
+# %% ../nbs/07_models.ipynb #a95fff93
 def recipe_model(name:str) -> dict:
     "The `model:` section of the shipped recipe `name` (`spoofxai/conf/NAME.yaml`)."
     return load_yaml(recipe_path(name)).get('model', {})
 
 MODEL_CONFIGS = {p.stem: recipe_model(p.stem) for p in sorted(recipe_path('tutorial').parent.glob('*.yaml'))}
 
-# %% ../nbs/07_models.ipynb #b1d6b6b0
+# %% ../nbs/07_models.ipynb #e061d748
 def check_padding_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
     "Largest difference between the eval-mode logits of a padded batch and those of each utterance alone."
     was = model.training; model.eval()
