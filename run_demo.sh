@@ -17,7 +17,7 @@ step "stage 2: lists"
 for s in train dev eval; do spoofxai_make_list --data data/$s --type raw; done
 
 # the tutorial recipe (spoofxai/conf/tutorial.yaml): a small ResNet on LFCCs, 6 epochs, about 40 s on two idle cores;
-# 08_train measures its EER on this database: dev 1.3 %, eval 2.7 %, the unseen attack A05 2.0 %
+# 08_train measures its EER on this database: dev 1.3 %, eval 2.0-2.7 % (by thread count), the unseen attack A05 2.0 %
 step "stage 3: training (tutorial recipe; an interrupted run resumes)"
 spoofxai_train --config tutorial --exp_dir exp/tutorial
 
