@@ -12,8 +12,8 @@ from .frontends import FRONTEND_DEFAULTS, build_frontend, lengths_to_mask, maske
 # %% auto #0
 __all__ = ['POOLINGS', 'HEADS', 'MODEL_DEFAULTS', 'MODEL_CONFIGS', 'MeanPool', 'StatsPool', 'AttentiveStatsPool', 'SoftmaxHead',
            'AAMHead', 'P2SGradHead', 'BasicBlock2d', 'ResNet2d', 'ConvReluBn1d', 'SEGate1d', 'SERes1dBlock', 'SERes1d',
-           'SpoofModel', 'build_model', 'recipe_model', 'check_padding_invariance', 'WavAsImage', 'guess_model_config',
-           'load_model_state']
+           'SpoofModel', 'build_model', 'recipe_model', 'check_padding_invariance', 'check_frame_map_invariance',
+           'WavAsImage', 'guess_model_config', 'load_model_state']
 
 # %% ../nbs/07_models.ipynb #266fe732
 def _mask3(x, lengths): return lengths_to_mask(lengths, x.shape[-1])[:, None, :].to(x.dtype)   # (B, 1, T)
@@ -270,6 +270,17 @@ def check_padding_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Te
         l1 = torch.cat([model(wav[b:b+1, :lengths[b]], lengths[b:b+1]) for b in range(len(lengths))])
     model.train(was)
     return (lb - l1).abs().max().item()
+
+# %% ../nbs/07_models.ipynb #6f4868f6
+def check_frame_map_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
+    "Largest difference between the eval-mode `cam_layer` maps of a padded batch and of each utterance alone (valid frames), relative to the largest |value|."
+    was = model.training; model.eval()
+    with torch.no_grad():
+        fm, fl = model.frame_map(wav, lengths)
+        d = max((fm[b, ..., :fl[b]] - model.frame_map(wav[b:b+1, :lengths[b]], lengths[b:b+1])[0][0]).abs().max().item()
+                for b in range(len(lengths)))
+    model.train(was)
+    return d / fm.abs().max().item()
 
 # %% ../nbs/07_models.ipynb #87641288
 class WavAsImage(nn.Module):
