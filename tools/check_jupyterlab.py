@@ -11,7 +11,7 @@ server's websocket, skipping the cells nbdev_test skips (`tst_flags` in settings
 It fails if a cell raises, or (with --no-warnings) if a cell prints a warning to stderr; then it shuts the
 kernel and the server down. Exit status 0 or 1, and one line of result.
 """
-import argparse, json, os, re, secrets, socket, subprocess, sys, tempfile, time, uuid
+import argparse, json, os, re, secrets, signal, socket, subprocess, sys, tempfile, time, uuid
 import urllib.request
 from pathlib import Path
 
@@ -27,7 +27,8 @@ class Lab:
         env = dict(os.environ, JUPYTER_CONFIG_DIR=f'{self.tmp}/config', JUPYTER_RUNTIME_DIR=f'{self.tmp}/runtime')
         self.proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={self.port}',
                                       '--ServerApp.port_retries=0', '--allow-root', f'--IdentityProvider.token={self.token}',
-                                      f'--ServerApp.root_dir={root}'], stdout=log, stderr=subprocess.STDOUT, env=env)
+                                      f'--ServerApp.root_dir={root}'], stdout=log, stderr=subprocess.STDOUT, env=env,
+                                     start_new_session=True)   # its own process group: the server and its kernels
         self.base = f'http://127.0.0.1:{self.port}'
 
     def api(self, method, path, body=None, raw=False):
@@ -48,8 +49,10 @@ class Lab:
         "Shut the server down through its API; terminate it if it does not stop."
         try: self.api('POST', '/api/shutdown')
         except OSError: pass
-        try: self.proc.wait(15)
-        except subprocess.TimeoutExpired: self.proc.terminate(); self.proc.wait(10)
+        for sig in (None, signal.SIGTERM, signal.SIGKILL):
+            if sig: os.killpg(self.proc.pid, sig)
+            try: return self.proc.wait(15)
+            except subprocess.TimeoutExpired: pass
 
 def directives(src): return dict(re.findall(r'^#\|\s*([\w-]+):?\s*(.*?)\s*$', src, flags=re.M))
 
@@ -121,11 +124,12 @@ def check(lab, nb_paths, args, t0):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('notebooks', nargs='*', default=['nbs/00_core.ipynb'], help='the chapters to run (default nbs/00_core.ipynb)')
-    ap.add_argument('--timeout', type=float, default=600, help='seconds for the whole check, server start included')
+    ap.add_argument('--timeout', type=float, default=480, help='seconds for the whole check, server start included')
     ap.add_argument('--kernel', default='python3', help='kernel name')
     ap.add_argument('--no-warnings', action='store_true', help='also fail if a cell prints a warning to stderr')
     ap.add_argument('--show-stderr', action='store_true', help='print everything the cells write to stderr')
     args, t0 = ap.parse_args(argv), time.time()
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit('[check_jupyterlab] FAIL: terminated'))   # still stop the server
     nb_paths = [(ROOT/n).resolve() for n in args.notebooks]
     if (missing := [n for n, p in zip(args.notebooks, nb_paths) if not p.is_file()]): sys.exit(f'[check_jupyterlab] FAIL: not found: {missing}')
     with tempfile.NamedTemporaryFile('w+', prefix='jupyterlab-', suffix='.log', delete=False) as log:
