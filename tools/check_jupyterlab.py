@@ -24,7 +24,8 @@ class Lab:
     "A JupyterLab server started for the check, and the REST calls the check makes."
     def __init__(self, root, log):
         self.port, self.token, self.tmp = free_port(), secrets.token_hex(16), tempfile.mkdtemp(prefix='jlab-')
-        env = dict(os.environ, JUPYTER_CONFIG_DIR=f'{self.tmp}/config', JUPYTER_RUNTIME_DIR=f'{self.tmp}/runtime')
+        env = dict(os.environ, JUPYTER_CONFIG_DIR=f'{self.tmp}/config', JUPYTER_RUNTIME_DIR=f'{self.tmp}/runtime',
+                   PYTHONPATH=os.pathsep.join([str(root), *filter(None, [os.environ.get('PYTHONPATH')])]))  # this checkout's package
         self.proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={self.port}',
                                       '--ServerApp.port_retries=0', '--allow-root', f'--IdentityProvider.token={self.token}',
                                       f'--ServerApp.root_dir={root}'], stdout=log, stderr=subprocess.STDOUT, env=env,
