@@ -8,11 +8,17 @@ from pathlib import Path
 import numpy as np, torch
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
-from .core import SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, get_device
+import hashlib, json
+from .core import SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, get_device, output_lock
+from .synth import tutorial_database, cache_dir, _locked
+from .data import prepare_data
+from .lists import make_lists
+from .train import train, load_train_config
 
 # %% auto #0
 __all__ = ['epoch_checkpoints', 'select_checkpoints', 'average_state_dicts', 'average_model', 'resolve_model_path',
-           'load_trained_model', 'extract_embeddings', 'spoofxai_average', 'spoofxai_extract_emb']
+           'load_trained_model', 'extract_embeddings', 'spoofxai_average', 'spoofxai_extract_emb',
+           'tutorial_experiment']
 
 # %% ../nbs/09_average.ipynb #0d818856
 def epoch_checkpoints(exp_dir) -> list:
@@ -59,13 +65,14 @@ def average_model(exp_dir,           # experiment directory (EXP/models/epoch_NN
                   num:int=5,         # how many checkpoints to average
                   mode:str='best',   # 'best' (lowest dev EER) or 'last'
                   out=None) -> Path: # output file (default EXP/models/avg_model.pt)
-    "Average the best or last `num` epoch checkpoints into `avg_model.pt`; return its path."
+    "Average the best or last `num` epoch checkpoints into `avg_model.pt` (all read and checked before it is written); return its path."
     paths = select_checkpoints(exp_dir, num, mode)
     paths = sorted(paths, key=lambda p: p.name)        # the newest last: its integer buffers are kept
     newest = load_checkpoint(paths[-1])
     out = Path(out) if out else Path(exp_dir)/'models'/'avg_model.pt'
-    atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
-                       'averaged': [p.name for p in paths], 'mode': mode}, out)
+    with output_lock(out.parent, 'spoofxai_average', name=f'.{out.name}.lock'):
+        atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
+                           'averaged': [p.name for p in paths], 'mode': mode}, out)
     return out
 
 # %% ../nbs/09_average.ipynb #c814f222
@@ -140,3 +147,39 @@ def spoofxai_extract_emb(exp_dir:str=None,   # experiment directory or checkpoin
         p = extract_embeddings(exp_dir, data_list, out, batch_size, num_workers, device)
     except SpoofXAIError as e: raise SystemExit(f"spoofxai_extract_emb: error: {e}") from None
     print(f"wrote {p}")
+
+# %% ../nbs/09_average.ipynb #26fd2bf5
+_EXP_SOURCES = ('audio', 'synth', 'data', 'lists', 'dataset', 'frontends', 'models', 'train', 'average')
+
+def _experiment_key(size:str, cfg:dict) -> str:
+    "A short hash of the database size, the resolved recipe and the source of the modules that shape the model."
+    import spoofxai
+    h = hashlib.sha1(json.dumps([size, cfg], sort_keys=True, default=str).encode())
+    for m in _EXP_SOURCES: h.update((Path(spoofxai.__file__).parent/f'{m}.py').read_bytes())
+    return h.hexdigest()[:12]
+
+# %% ../nbs/09_average.ipynb #5d17b008
+def tutorial_experiment(size:str='tutorial',  # synthetic database size ('tiny' or 'tutorial', see `tutorial_database`)
+                        overrides:list=(),    # recipe overrides, e.g. `['--train.epochs=2']`
+                        root=None,            # cache folder (default: `experiments/` beside the synthetic databases)
+                        num_avg:int=3) -> Path:  # checkpoints averaged into avg_model.pt
+    "Folder `W` with `W/data/{train,dev,eval}/` (stage 1-2 files) and `W/exp/` (trained tutorial model, `avg_model.pt`), cached."
+    cfg = load_train_config('tutorial', list(overrides))
+    base = Path(root) if root is not None else cache_dir().parent/'experiments'
+    w = base/f"{size}-{_experiment_key(size, cfg)}"
+    if (w/'exp'/'models'/'avg_model.pt').is_file(): return w
+    base.mkdir(parents=True, exist_ok=True)
+    with _locked(base/f".{w.name}.lock"):
+        if not (w/'exp'/'models'/'avg_model.pt').is_file(): _train_tutorial(w, size, list(overrides), num_avg)
+    return w
+
+# %% ../nbs/09_average.ipynb #360edf93
+def _train_tutorial(w:Path, size, overrides, num_avg):
+    "Stages 1-4 of the CPU tutorial into `w` (a rerun after a kill resumes training)."
+    data = w/'data'
+    prepare_data(tutorial_database(size), data, quiet=True)
+    for s in ('train', 'dev', 'eval'): make_lists(data/s, quiet=True)
+    ov = [f"--data.train_list={data/'train/raw.list'}", f"--data.dev_list={data/'dev/raw.list'}",
+          '--train.progress=false', *overrides]
+    train('tutorial', w/'exp', ov)
+    average_model(w/'exp', num_avg, 'best')

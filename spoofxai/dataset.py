@@ -13,10 +13,11 @@ from .core import SpoofXAIError, read_table, seed_worker
 from .audio import load_audio
 from .data import LABELS
 from .lists import read_raw_list, read_shard
+from .augment import Augmenter
 
 # %% auto #0
-__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'collate', 'read_list', 'SpoofDataset',
-           'SpoofLoader', 'make_loader']
+__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'collate', 'read_list', 'make_augmenter',
+           'SpoofDataset', 'SpoofLoader', 'make_loader']
 
 # %% ../nbs/05_dataset.ipynb #cd35a072
 def decode_audio(data:bytes,       # the bytes of an audio file (WAV, FLAC, ...)
@@ -98,11 +99,21 @@ def _dist_info(rank, world_size):
 
 def _key_seed(seed, epoch, key): return [int(seed) % 2**32, int(epoch), zlib.crc32(key.encode())]
 
+# %% ../nbs/05_dataset.ipynb #8124d37c
+def make_augmenter(augment:dict, mode:str, seed:int, sr:int):
+    "The `Augmenter` of a training loader (None when nothing is switched on); an error for augmentation at inference."
+    if not augment: return None
+    aug = Augmenter(augment, seed, sr)
+    if not aug.active: return None
+    if mode != 'train': raise SpoofXAIError("augmentation is for training loaders only", where="data.augment",
+                                            fix="make the inference loader without augment=")
+    return aug
+
 # %% ../nbs/05_dataset.ipynb #96df4078
 class SpoofDataset(IterableDataset):
     "Batches from a raw.list or shard.list; see `make_loader` for the parameters."
     def __init__(self, list_path, mode='train', batch_size=32, chunk_s=4.0, sr=16000, seed=42, shuffle=None,
-                 frame_res=None, drop_last=False, rank=None, world_size=None, buffer_size=500):
+                 frame_res=None, drop_last=False, rank=None, world_size=None, buffer_size=500, augment=None):
         if mode not in ('train', 'infer'): raise SpoofXAIError(f"unknown mode {mode!r}", where="mode", fix="use train or infer")
         self.list_path, self.mode, self.bs, self.sr, self.seed = str(list_path), mode, int(batch_size), sr, seed
         self.chunk_len = int(round(chunk_s*sr)) if (mode == 'train' and chunk_s) else None
@@ -114,6 +125,7 @@ class SpoofDataset(IterableDataset):
         self.drop_last, self.buffer_size, self.epoch = drop_last, buffer_size, 0
         self.rank, self.world = _dist_info(rank, world_size)
         self.kind, self.entries = read_list(list_path)
+        self.augmenter = make_augmenter(augment, mode, seed, sr)
 
     def set_epoch(self, epoch:int): self.epoch = int(epoch)
     def __iter__(self): return self._iter()
@@ -134,12 +146,14 @@ def _sample(self, key, lab, wav, seg):
     if lab not in LABELS: raise SpoofXAIError(f"unknown label {lab!r}", where=key, fix="use bonafide or spoof")
     wav = wav.numpy()
     mask = spoof_mask(len(wav), lab, seg, self.sr, key)
+    if self.augmenter: wav, mask = self.augmenter.before_chunk(wav, mask, key, self.epoch)   # speed: the mask moves too
     if self.chunk_len:
         rng = np.random.default_rng(_key_seed(self.seed, self.epoch, key))
         start = int(rng.integers(0, max(len(wav) - self.chunk_len, 0) + 1))
         wav, mask = take_chunk(wav, mask, start, self.chunk_len)
         label = int(mask.any())
     else: label = LABELS[lab]
+    if self.augmenter: wav = self.augmenter.after_chunk(wav, key, self.epoch)
     s = dict(key=key, wav=wav, label=label)
     if self.hop: s['frame_labels'] = mask_to_frame_labels(mask, self.hop)
     return s
@@ -231,7 +245,8 @@ def make_loader(list_path,              # raw.list or shard.list (stage 2)
                 world_size:int=None,    # DDP world size (default: from torch.distributed, else 1)
                 buffer_size:int=500,    # shard mode: shuffle / length-sorting buffer, in samples held in memory per worker
                 pin_memory:bool=False,  # pin batches (for GPU training)
+                augment:dict=None,      # train mode: a `data.augment` config (`spoofxai.augment.AUGMENT_DEFAULTS`), applied on the fly
                 ) -> SpoofLoader:
     "A loader of batch dicts (`keys`, `wav`, `lengths`, `labels`[, `frame_labels`]) over a raw or shard list."
-    ds = SpoofDataset(list_path, mode, batch_size, chunk_s, sr, seed, shuffle, frame_res, drop_last, rank, world_size, buffer_size)
+    ds = SpoofDataset(list_path, mode, batch_size, chunk_s, sr, seed, shuffle, frame_res, drop_last, rank, world_size, buffer_size, augment)
     return SpoofLoader(ds, num_workers, pin_memory)
