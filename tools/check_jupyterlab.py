@@ -70,7 +70,9 @@ def run_cell(ws, session, code, timeout):
         m = json.loads(ws.recv())
         if m.get('parent_header', {}).get('msg_id') != msg_id: continue
         t, c = m['header']['msg_type'], m['content']
-        if t == 'error': err = f"{c['ename']}: {c['evalue']}"
+        if t == 'error':
+            err = f"{c['ename']}: {c['evalue']}"
+            print(re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(c['traceback'])), file=sys.stderr)   # the student's traceback
         elif t == 'stream' and c['name'] == 'stderr': stderr += c['text']
         elif t == 'status' and c['execution_state'] == 'idle': idle = True
         elif t == 'execute_reply': replied = True; err = err or (c['status'] != 'ok' and f"{c.get('ename')}: {c.get('evalue')}")
