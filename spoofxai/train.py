@@ -56,20 +56,32 @@ TRAIN_DEFAULTS = {
     'device': 'auto',                   # 'auto', 'cpu', 'cuda', 'cuda:N'
 }
 
-def train_defaults() -> dict:
-    "`TRAIN_DEFAULTS` with `model` and `data.augment` filled from `spoofxai.models.MODEL_DEFAULTS` and `spoofxai.augment.AUGMENT_DEFAULTS`."
-    from spoofxai.models import MODEL_DEFAULTS
+def train_defaults(model_name:str=None) -> dict:
+    "`TRAIN_DEFAULTS` with `model` and `data.augment` filled from `spoofxai.models.model_defaults(model_name)` and `spoofxai.augment.AUGMENT_DEFAULTS`."
+    from spoofxai.models import model_defaults
     from spoofxai.augment import AUGMENT_DEFAULTS
-    d = copy.deepcopy(TRAIN_DEFAULTS); d['model'] = copy.deepcopy(MODEL_DEFAULTS)
+    d = copy.deepcopy(TRAIN_DEFAULTS); d['model'] = model_defaults(model_name)
     d['data']['augment'] = copy.deepcopy(AUGMENT_DEFAULTS)
     return d
 
 # %% ../nbs/08_train.ipynb #133b2dad
+def _model_name(config, overrides=None):
+    "The `model.name` a config (path, recipe name or dict) and its overrides ask for (None: the default)."
+    from spoofxai.core import parse_overrides, load_yaml
+    name = None
+    if isinstance(config, dict): name = (config.get('model') or {}).get('name')
+    elif config is not None:
+        raw = load_yaml(recipe_path(str(config)))
+        name = (raw.get('model') or {}).get('name') if isinstance(raw.get('model'), dict) else None
+    for k, v in parse_overrides(overrides or []):
+        if k == 'model.name': name = v
+    return name
+
 def load_train_config(config,            # YAML path, shipped recipe name, or an already loaded dict
                       overrides:list=None, # e.g. `['--optim.lr=1e-3']`
                       defaults:dict=None): # the defaults to check against (None: `train_defaults()`)
     "Load and check a training config; return the resolved dict."
-    defaults = train_defaults() if defaults is None else defaults
+    defaults = train_defaults(_model_name(config, overrides)) if defaults is None else defaults
     if isinstance(config, dict):
         cfg = apply_overrides(merge_config(defaults, check_config(copy.deepcopy(config), defaults, 'config')), overrides or [], defaults)
     else: cfg = load_config(recipe_path(str(config)), overrides, defaults)
@@ -240,9 +252,10 @@ def check_resume_config(ck_cfg:dict, cfg:dict, where:str):
 
 # %% ../nbs/08_train.ipynb #080081c8
 class _StepModule(nn.Module):
-    "Make `model.training_step` the `forward` (what DDP wraps)."
+    "Make `model.training_step` the `forward` (what DDP wraps); frame targets, when the batch has them, go with it."
     def __init__(self, model): super().__init__(); self.model = model
-    def forward(self, wav, lengths, labels):
+    def forward(self, wav, lengths, labels, frame_targets=None):
+        if frame_targets is not None: return self.model.training_step(wav, lengths, labels, frame_targets)
         if hasattr(self.model, 'training_step'): return self.model.training_step(wav, lengths, labels)
         lg = self.model(wav, lengths); return nn.functional.cross_entropy(lg, labels), lg
 
@@ -330,9 +343,14 @@ def fit(model:nn.Module,     # a model with `training_step(wav, lengths, labels)
                     raise SpoofXAIError(f"the training loader ran out after {bi} of {spe} batches", where="data.train_list",
                                         fix="check the list, or set train.steps_per_epoch") from None
                 if seen is not None: seen += list(b['keys'])
+                bad = ~torch.isfinite(b['wav']).all(-1)         # name the utterance, not the learning rate
+                if bad.any(): raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k,x in zip(b['keys'], bad.tolist()) if x)}",
+                                                  where=cfg['data'].get('train_list') or 'training batch',
+                                                  fix="re-create these utterances' audio (or fix what produced the samples)")
                 wav, lens, labs = b['wav'].to(device, non_blocking=True), b['lengths'].to(device), b['labels'].to(device)
+                ft = [t.to(device) for t in b['frame_targets']] if 'frame_targets' in b else None
                 with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
-                    loss, _ = net(wav, lens, labs)
+                    loss, _ = net(wav, lens, labs) if ft is None else net(wav, lens, labs, ft)
                 if not torch.isfinite(loss):
                     raise SpoofXAIError(f"the loss is {loss.item()} at step {st['step']}", where="optim.lr",
                                         fix="lower the learning rate, raise warm-up, or keep train.clip > 0")
@@ -399,13 +417,14 @@ def check_list(path, key:str):
     if not ok: raise SpoofXAIError("the list is empty", where=f"{key}: {p}", fix="re-run stage 2 on a data folder with utterances")
     return p
 
-def build_loaders(cfg:dict) -> tuple:
+def build_loaders(cfg:dict, frame_targets:dict=None) -> tuple: # frame_targets: the model's frames, for training targets (see `make_loader`)
     "The training loader (random chunks, shuffled per epoch) and the dev loader (whole utterances, or None)."
     from spoofxai.dataset import make_loader
     d = cfg['data']
     check_list(d['train_list'], 'data.train_list')
     tl = make_loader(d['train_list'], mode='train', batch_size=d['batch_size'], num_workers=d['num_workers'],
-                     chunk_s=d['chunk_s'], seed=cfg['seed'], augment=d['augment'], **d['loader'])
+                     chunk_s=d['chunk_s'], seed=cfg['seed'], augment=d['augment'],
+                     **({'frame_targets': frame_targets} if frame_targets else {}), **d['loader'])
     dl = None
     if d['dev_list']:
         check_list(d['dev_list'], 'data.dev_list')
@@ -426,7 +445,7 @@ def train(config,              # YAML path, shipped recipe name, or config dict
         from spoofxai.models import build_model
         set_seed(cfg['seed'])
         model = build_model(cfg['model'])
-        tl, dl = build_loaders(cfg)                      # nothing is written (nor EXP created) before these succeed
+        tl, dl = build_loaders(cfg, model.frame_spec() if hasattr(model, 'frame_spec') else None)   # nothing is written (nor EXP created) before these succeed
         with output_lock(exp, 'spoofxai_train') if rank == 0 else contextlib.nullcontext():
             ckp = latest_checkpoint(exp)                 # check first: a refused resume must not replace config.yaml
             if ckp is not None: check_resume_config(load_checkpoint(ckp).get('config', {}), cfg, str(ckp))

@@ -22,10 +22,10 @@ __all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MAR
            'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums',
            'rcq', 'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
            'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game', 'frame_spans',
-           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary', 'save_fig',
-           'plot_profile', 'plot_spectrogram', 'plot_segments', 'plot_mean_hist', 'plot_rcq', 'plot_curves', 'analyse',
-           'write_statistics', 'write_summary', 'format_summary', 'load_cams', 'faithfulness', 'run_analysis',
-           'spoofxai_xai_analysis']
+           'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary', 'XAIFigure',
+           'save_fig', 'plot_profile', 'plot_spectrogram', 'plot_segments', 'plot_mean_hist', 'plot_rcq', 'plot_curves',
+           'analyse', 'write_statistics', 'write_summary', 'format_summary', 'load_cams', 'faithfulness',
+           'run_analysis', 'spoofxai_xai_analysis']
 
 # %% ../nbs/15_xai.ipynb #1d92798f
 REGIONS = ('bonafide_speech', 'spoof_speech', 'transition', 'bonafide_nonspeech', 'spoof_nonspeech')
@@ -376,10 +376,16 @@ def faithfulness_summary(curves:dict, n_boot:int=1000, seed:int=0, alpha:float=0
         out[f'cam_minus_{o}'] = dict(area=float(x.mean()), ci=ci(x))
     return out
 
-# %% ../nbs/15_xai.ipynb #23088e78
+# %% ../nbs/15_xai.ipynb #c0f87519
+from matplotlib.figure import Figure
+
+class XAIFigure(Figure):
+    "A matplotlib `Figure` that IPython shows inline as PNG without pyplot."
+    def _repr_png_(self):
+        buf = io.BytesIO(); self.savefig(buf, format='png', dpi=72); return buf.getvalue()
+
 def _fig(w=9, h=3, n=1, sharex=False):
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(w, h*n), layout='constrained')
+    fig = XAIFigure(figsize=(w, h*n), layout='constrained')
     return fig, fig.subplots(n, 1, sharex=sharex)
 
 def save_fig(fig, path) -> Path:
@@ -467,8 +473,7 @@ def plot_rcq(groups:dict, title:str='RCQ per region (95 % CI over utterances)', 
 # %% ../nbs/15_xai.ipynb #f8c73731
 def plot_curves(summaries:list):
     "Deletion / insertion curves: mean change of the spoof log-odds against the fraction of frames, per order, with CIs."
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(5*len(summaries), 3.2), layout='constrained')
+    fig = XAIFigure(figsize=(5*len(summaries), 3.2), layout='constrained')
     axs = fig.subplots(1, len(summaries), squeeze=False)[0]
     for a,s in zip(axs, summaries):
         fr = 100*np.array(s['fractions'])
