@@ -270,7 +270,7 @@ def recipe_model(name:str) -> dict:
     "The `model:` section of the shipped recipe `name` (`spoofxai/conf/NAME.yaml`)."
     return load_yaml(recipe_path(name)).get('model', {})
 
-MODEL_CONFIGS = {p.stem: recipe_model(p.stem) for p in sorted(recipe_path('tutorial').parent.glob('*.yaml'))}
+MODEL_CONFIGS = {p.stem: m for p in sorted(recipe_path('tutorial').parent.glob('*.yaml')) if (m := recipe_model(p.stem))}
 
 # %% ../nbs/07_models.ipynb #e061d748
 def check_padding_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
