@@ -39,7 +39,4 @@ step "stage 8: bootstrap confidence intervals"
 spoofxai_stats --scores exp/tutorial/scores/eval_llr.tsv --keys data/eval/utt2lab --llr --n_boot 1000 \
   --out exp/tutorial/scores/eval_stats.json
 
-step "stage 9: Grad-CAM maps of the eval utterances (spoof class, at the model's cam_layer)"
-spoofxai_gradcam --exp_dir exp/tutorial --data_list data/eval/raw.list --out exp/tutorial/cams/eval_gradcam.npz
-
-echo; echo "Done. Results in $W/exp/tutorial/scores/ and $W/exp/tutorial/cams/"
+echo; echo "Done. Results in $W/exp/tutorial/scores/"
