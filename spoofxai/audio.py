@@ -47,6 +47,13 @@ def _source(src, where=None):
     path = _check_exists(src)
     return str(path), where or str(path)
 
+def _check_finite(x, fs, where):
+    "Raise naming `where` if the decoded samples `x` (T, C) hold NaN or infinity (possible in float WAV files)."
+    bad = ~np.isfinite(x).all(1)
+    if bad.any():
+        raise SpoofXAIError(f"audio has {int(bad.sum())} NaN or infinite sample(s), the first at {np.argmax(bad)/fs:.3f} s",
+                            where=where, fix="re-create the file, or remove it from the list; models cannot score it")
+
 def load_audio(src,                   # audio file path, its bytes, or a binary file object (anything libsndfile reads)
                sr:int=16000,          # target sample rate (None: keep the file's rate)
                mono:bool=True,        # average the channels to one
@@ -59,6 +66,7 @@ def load_audio(src,                   # audio file path, its bytes, or a binary 
     except Exception as ex: raise _open_error(where, ex) from None
     if x.shape[0] == 0:
         raise SpoofXAIError("audio file has no samples", where=where, fix="remove it from the list or re-create it")
+    _check_finite(x, fs, where)
     if mono: x = x[:, 0] if x.shape[1] == 1 else x.mean(1)          # mixdown in NumPy: no copy for one channel
     w = torch.from_numpy(np.ascontiguousarray(x.T))                 # (T,) or (C, T)
     if sr is not None and fs != sr: w = torchaudio.functional.resample(w, fs, sr)

@@ -9,7 +9,7 @@ import numpy as np, torch
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 import hashlib, json
-from .core import SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, get_device
+from .core import SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, get_device, output_lock
 from .synth import tutorial_database, cache_dir, _locked
 from .data import prepare_data
 from .lists import make_lists
@@ -65,13 +65,14 @@ def average_model(exp_dir,           # experiment directory (EXP/models/epoch_NN
                   num:int=5,         # how many checkpoints to average
                   mode:str='best',   # 'best' (lowest dev EER) or 'last'
                   out=None) -> Path: # output file (default EXP/models/avg_model.pt)
-    "Average the best or last `num` epoch checkpoints into `avg_model.pt`; return its path."
+    "Average the best or last `num` epoch checkpoints into `avg_model.pt` (all read and checked before it is written); return its path."
     paths = select_checkpoints(exp_dir, num, mode)
     paths = sorted(paths, key=lambda p: p.name)        # the newest last: its integer buffers are kept
     newest = load_checkpoint(paths[-1])
     out = Path(out) if out else Path(exp_dir)/'models'/'avg_model.pt'
-    atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
-                       'averaged': [p.name for p in paths], 'mode': mode}, out)
+    with output_lock(out.parent, 'spoofxai_average', name=f'.{out.name}.lock'):
+        atomic_torch_save({'model': average_state_dicts(paths), 'config': newest['config'],
+                           'averaged': [p.name for p in paths], 'mode': mode}, out)
     return out
 
 # %% ../nbs/09_average.ipynb #c814f222
@@ -147,7 +148,7 @@ def spoofxai_extract_emb(exp_dir:str=None,   # experiment directory or checkpoin
     except SpoofXAIError as e: raise SystemExit(f"spoofxai_extract_emb: error: {e}") from None
     print(f"wrote {p}")
 
-# %% ../nbs/09_average.ipynb #3f86dd8f
+# %% ../nbs/09_average.ipynb #26fd2bf5
 _EXP_SOURCES = ('audio', 'synth', 'data', 'lists', 'dataset', 'frontends', 'models', 'train', 'average')
 
 def _experiment_key(size:str, cfg:dict) -> str:
@@ -157,7 +158,7 @@ def _experiment_key(size:str, cfg:dict) -> str:
     for m in _EXP_SOURCES: h.update((Path(spoofxai.__file__).parent/f'{m}.py').read_bytes())
     return h.hexdigest()[:12]
 
-# %% ../nbs/09_average.ipynb #a2e105b9
+# %% ../nbs/09_average.ipynb #5d17b008
 def tutorial_experiment(size:str='tutorial',  # synthetic database size ('tiny' or 'tutorial', see `tutorial_database`)
                         overrides:list=(),    # recipe overrides, e.g. `['--train.epochs=2']`
                         root=None,            # cache folder (default: `experiments/` beside the synthetic databases)
@@ -172,7 +173,7 @@ def tutorial_experiment(size:str='tutorial',  # synthetic database size ('tiny' 
         if not (w/'exp'/'models'/'avg_model.pt').is_file(): _train_tutorial(w, size, list(overrides), num_avg)
     return w
 
-# %% ../nbs/09_average.ipynb #13811a71
+# %% ../nbs/09_average.ipynb #360edf93
 def _train_tutorial(w:Path, size, overrides, num_avg):
     "Stages 1-4 of the CPU tutorial into `w` (a rerun after a kill resumes training)."
     data = w/'data'

@@ -4,14 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #9a6a6994
 from __future__ import annotations
-import os, re, random, difflib, tempfile, contextlib, importlib.resources
+import os, re, sys, time, pickle, random, difflib, tempfile, contextlib, subprocess, importlib, importlib.resources
 from pathlib import Path
 import numpy as np, yaml, torch
 
 # %% auto #0
 __all__ = ['SpoofXAIError', 'read_table', 'atomic_write', 'atomic_torch_save', 'load_checkpoint', 'load_yaml', 'coerce_value',
            'check_config', 'merge_config', 'parse_overrides', 'apply_overrides', 'load_config', 'recipe_path',
-           'set_seed', 'seed_worker', 'get_device', 'tests_data_dir']
+           'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy', 'error_line', 'package_env',
+           'command_error_line', 'output_lock']
 
 # %% ../nbs/00_core.ipynb #dd40f882
 class SpoofXAIError(Exception):
@@ -25,6 +26,15 @@ class SpoofXAIError(Exception):
         super().__init__(s + (f". Fix: {fix}" if fix else ""))
 
 # %% ../nbs/00_core.ipynb #5a2be194
+def _decode_line(raw:bytes, path, i:int) -> str:
+    "Line `i` of `path` as text: UTF-8, without a byte-order mark on the first line; a clear error for other encodings."
+    try: line = raw.decode('utf-8')
+    except UnicodeDecodeError as ex:
+        raise SpoofXAIError(f"byte {raw[ex.start]:#04x} at column {ex.start+1} is not UTF-8 (the file is in another encoding, "
+                            "e.g. Latin-1)", where=f"{path}:{i}",
+                            fix="save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8 FILE > NEW`)") from None
+    return line[1:] if i == 1 and line.startswith('\ufeff') else line
+
 def read_table(path,               # text file with whitespace-separated columns
                ncols:int|tuple=None, # exact number of columns, a `(min, max)` range (max None: no limit), or None
                comment:str='#',     # lines starting with this are skipped ('' to keep them)
@@ -34,9 +44,9 @@ def read_table(path,               # text file with whitespace-separated columns
     if not path.is_file():
         raise SpoofXAIError("file not found", where=str(path), fix="check the path (and that earlier stages have run)")
     lo,hi = (ncols,ncols) if isinstance(ncols,int) else (ncols or (None,None))
-    with open(path, encoding='utf-8') as f:
-        for i,line in enumerate(f, 1):
-            line = line.rstrip('\n\r')
+    with open(path, 'rb') as f:
+        for i,raw in enumerate(f, 1):
+            line = _decode_line(raw, path, i).rstrip('\n\r')
             if not line.strip() or (comment and line.lstrip().startswith(comment)): continue
             fields = line.split(sep) if sep else line.split()
             n = len(fields)
@@ -75,8 +85,10 @@ def load_checkpoint(path, map_location='cpu'):
     if not path.is_file():
         raise SpoofXAIError("checkpoint not found", where=str(path), fix="check the path or train a model first")
     try: return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as ex:
-        raise SpoofXAIError(f"cannot load checkpoint ({type(ex).__name__}: {str(ex).splitlines()[0][:200]})", where=str(path),
+    except Exception as ex:   # an empty message (e.g. a zero-byte file) must not become an IndexError here
+        why = re.sub(r'\x1b\[[0-9;]*m', '', str(ex)).strip().splitlines()    # torch's messages hold terminal colour codes
+        why = (why or ['empty file' if path.stat().st_size == 0 else 'no details'])[0][:200]
+        raise SpoofXAIError(f"cannot load checkpoint ({type(ex).__name__}: {why})", where=str(path),
                             fix="the file is corrupt, truncated, or holds more than tensors and plain Python values; "
                                 "re-create it with spoofxai, or load it yourself only if you trust its source") from None
 
@@ -256,3 +268,84 @@ def tests_data_dir() -> Path:
         if (d/'tests_data').is_dir() and (d/'settings.ini').is_file(): return d/'tests_data'
     raise SpoofXAIError("tests_data/ not found", where=str(Path.cwd()),
                         fix="run from inside the spoofxai repository (the fixtures are not installed with the package)")
+
+# %% ../nbs/00_core.ipynb #da9af5f7
+_NPY_GLOBALS = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('numpy.core.multiarray', '_reconstruct'),
+                ('numpy._core.multiarray', '_reconstruct'), ('numpy.core.multiarray', 'scalar'),
+                ('numpy._core.multiarray', 'scalar'), ('builtins', 'dict'), ('builtins', 'str'),
+                ('_codecs', 'encode')}   # how protocol-2 pickles (older NumPy, Python 2) store an array's bytes
+
+class _NpyUnpickler(pickle.Unpickler):
+    "An unpickler that resolves only the names a pickled dict of NumPy string arrays needs."
+    def find_class(self, module, name):
+        if (module, name) not in _NPY_GLOBALS:
+            raise pickle.UnpicklingError(f"it names {module}.{name}, which is not part of a dict of NumPy arrays")
+        mod = 'numpy._core.multiarray' if module.startswith('numpy.') and hasattr(np, '_core') else module
+        return getattr(importlib.import_module(mod), name)
+
+# %% ../nbs/00_core.ipynb #c935b3d9
+def load_pickled_npy(path, what:str='file'):
+    "The object in a pickled `.npy` file (e.g. a dict of arrays), refusing any pickle that names other code."
+    path = Path(path)
+    if not path.is_file(): raise SpoofXAIError(f"{what} not found", where=str(path), fix="check the path")
+    try:
+        with open(path, 'rb') as f:
+            ver = np.lib.format.read_magic(f)
+            shape, fortran, dtype = (np.lib.format.read_array_header_1_0 if ver == (1, 0) else np.lib.format.read_array_header_2_0)(f)
+            if dtype != object: return np.load(path, allow_pickle=False)
+            obj = _NpyUnpickler(f).load()
+    except pickle.UnpicklingError as ex:
+        raise SpoofXAIError(f"refused to load the {what}: {ex}", where=str(path),
+                            fix="the file is not what it claims to be (and may be malicious); re-extract it from the official archive") from None
+    except Exception as ex:
+        raise SpoofXAIError(f"cannot read the {what} ({type(ex).__name__}: {ex})", where=str(path),
+                            fix="the file is corrupt or not a .npy file; re-extract it from the official archive") from None
+    return obj.item() if isinstance(obj, np.ndarray) and obj.shape == () else obj
+
+# %% ../nbs/00_core.ipynb #6f919f77
+def error_line(f, *args, **kwargs) -> str:
+    "The one-line message of the `SpoofXAIError` (or command-line `SystemExit`) that `f(*args, **kwargs)` raises."
+    try: f(*args, **kwargs)
+    except SpoofXAIError as e: msg = str(e)
+    except SystemExit as e: msg = str(e.code)
+    else: raise AssertionError(f"{getattr(f, '__name__', f)} did not fail")
+    assert msg and '\n' not in msg, f"not one line: {msg!r}"
+    return msg
+
+def package_env() -> dict:
+    "`os.environ` with this copy of spoofxai first on `PYTHONPATH`, for subprocesses (a worktree tests its own code)."
+    root = str(Path(importlib.import_module('spoofxai').__file__).resolve().parent.parent)
+    return {**os.environ, 'PYTHONPATH': os.pathsep.join([root] + [p for p in [os.environ.get('PYTHONPATH')] if p])}
+
+def command_error_line(module:str, *args, timeout:float=300) -> str:
+    "Run `python -m spoofxai.MODULE ARGS...`; check it fails without a traceback and return its last stderr line."
+    r = subprocess.run([sys.executable, '-m', f'spoofxai.{module}', *map(str, args)], capture_output=True, text=True,
+                       timeout=timeout, env=package_env())
+    assert r.returncode != 0, f"spoofxai.{module} {args} did not fail"
+    assert 'Traceback' not in r.stderr, r.stderr[-2000:]
+    return r.stderr.strip().splitlines()[-1]
+
+# %% ../nbs/00_core.ipynb #36d2e0de
+@contextlib.contextmanager
+def output_lock(folder,          # the output folder (created if missing)
+                command:str='',  # what is writing, for the other process's error message
+                wait:float=0,    # seconds to wait for another writer to finish before failing
+                name:str='.spoofxai.lock'): # the lock file in `folder` (one per output file, for commands that write a file)
+    "Hold an exclusive lock on `folder` while the block runs; raise `SpoofXAIError` if another process holds it."
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    try: import fcntl
+    except ImportError: yield folder; return          # no flock (Windows): atomic writes only
+    with open(folder/name, 'a+') as f:
+        t0 = time.time()
+        while True:
+            try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB); break
+            except BlockingIOError:
+                if time.time() - t0 >= wait:
+                    f.seek(0); who = f.read().strip() or 'another process'
+                    what = 'folder' if name == '.spoofxai.lock' else f"output ({name.strip('.').removesuffix('.lock')})"
+                    raise SpoofXAIError(f"another run is writing into this {what} ({who})", where=str(folder),
+                                        fix="wait for it to finish, or write into another folder") from None
+                time.sleep(min(0.2, wait))
+        f.seek(0); f.truncate(); f.write(f"pid {os.getpid()}: {command or ' '.join(sys.argv[:1])}"); f.flush()
+        try: yield folder
+        finally: f.seek(0); f.truncate(); f.flush(); fcntl.flock(f, fcntl.LOCK_UN)

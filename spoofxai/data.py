@@ -4,13 +4,13 @@
 
 # %% ../nbs/03_data.ipynb #f2280c75
 from __future__ import annotations
-import os, json, time, warnings
+import os, sys, json, time, warnings
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .core import SpoofXAIError, read_table, atomic_write
+from .core import SpoofXAIError, read_table, atomic_write, load_pickled_npy, output_lock
 from .audio import audio_info, num_frames, coarsen_labels, SEGLAB_RESOLUTIONS
 
 # %% auto #0
@@ -58,19 +58,16 @@ def read_protocol(path) -> dict:
 
 # %% ../nbs/03_data.ipynb #38a448b3
 def load_seglab(path) -> dict:
-    "Load an official segment-label file (a pickled dict; trusted input only) as `{utt: int8 array}`, 1 bona fide, 0 spoof."
+    "Load an official segment-label file (a pickled dict, read without running code) as `{utt: int8 array}`, 1 bona fide, 0 spoof."
     path = Path(path)
     if not path.is_file():
         raise SpoofXAIError("segment-label file not found", where=str(path), fix="check the database path and resolution")
-    try: obj = np.load(path, allow_pickle=True)   # a pickle: only for the user's own copy of the database
-    except Exception as ex:
-        raise SpoofXAIError(f"cannot read segment labels ({type(ex).__name__})", where=str(path),
-                            fix="the file is corrupt; re-extract it from the database archive") from None
-    if not (isinstance(obj, np.ndarray) and obj.dtype == object and obj.shape == () and isinstance(obj.item(), dict)):
+    obj = load_pickled_npy(path, 'segment-label file')
+    if not isinstance(obj, dict):
         raise SpoofXAIError("expected a pickled dict {utt: array of '0'/'1'}", where=str(path),
                             fix="use the segment_labels/*.npy files of PartialSpoof")
     out = {}
-    for utt,a in obj.item().items():
+    for utt,a in obj.items():
         a = np.asarray(a)
         v = a.astype(str) if a.dtype.kind in 'USO' else a.astype(int).astype(str)
         if a.ndim != 1 or not np.isin(v, ['0','1']).all():
@@ -202,8 +199,9 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
                   seglab_res:float=0.01,      # segment-label resolution to read for utt2seg (0: do not read them)
                   num_threads:int=16,         # header-reading threads
                   tol_frames:int=1,           # accepted difference between label frames and audio length
-                  progress:bool=True) -> dict:
-    "Write the Kaldi-style files of one split and return its report."
+                  progress:bool=True,         # show a progress bar
+                  write:bool=True):           # False: check everything, write nothing, and return a function that writes
+    "Write the Kaldi-style files of one split and return its report (checked in full before anything is written)."
     t0 = time.time()
     if seglab_res and seglab_res not in SEGLAB_RESOLUTIONS:   # else no file is found and utt2seg is silently left out
         raise SpoofXAIError(f"no segment labels at {seglab_res} s", where="seglab_res",
@@ -228,7 +226,7 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
     heads = read_headers(paths, num_threads, progress)
     bad = [(u, h) for u,h in zip(utts, heads) if isinstance(h, SpoofXAIError)]
     if bad and not skip_bad:
-        raise SpoofXAIError(f"{len(bad)} unreadable or empty audio file(s); first: {bad[0][1]}", where=str(wdir),
+        raise SpoofXAIError(f"{len(bad)} unreadable or empty audio file(s); first: {bad[0][1].where}: {bad[0][1].msg}", where=str(wdir),
                             fix="re-create them, or pass --skip_bad to leave them out (they are counted in the report)")
     badset = {u for u,_ in bad}
     keep = [(u, p, h) for u,p,h in zip(utts, paths, heads) if u not in badset]
@@ -248,16 +246,9 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
                 segs[u] = []; continue
             n16 = h.frames if h.sample_rate == 16000 else int(round(h.duration*16000))
             check_seglab(sl[u], u, lab, n16, seglab_res, str(sl_p), 16000, tol_frames)
-            segs[u] = seglab_to_intervals(sl[u], seglab_res)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    _write_lines(out/'wav.scp', [f'{u} {p}' for u,p,_ in keep])
-    _write_lines(out/'utt2lab', [f'{u} {proto[u][2]}' for u,_,_ in keep])
-    _write_lines(out/'utt2dur', [f'{u} {round(h.duration, 6)}' for u,_,h in keep])
+            dur = round(h.duration, 6)      # the last label frame may reach past the audio: clip to its end
+            segs[u] = [(a, min(b, dur)) for a,b in seglab_to_intervals(sl[u], seglab_res) if a < dur]
     by = {l: [u for u,_,_ in keep if proto[u][2] == l] for l in LABELS}
-    _write_lines(out/'lab2utt', [f"{l} {' '.join(us)}" for l,us in by.items() if us])
-    if segs: _write_lines(out/'utt2seg', [' '.join([u] + [f'{x:g}' for iv in segs[u] for x in iv]) for u,_,_ in keep])
-    elif (out/'utt2seg').exists(): (out/'utt2seg').unlink()
     rep = dict(split=split, utterances=len(keep), bonafide=len(by['bonafide']), spoof=len(by['spoof']),
                hours=round(sum(h.duration for _,_,h in keep)/3600, 4),
                skipped_missing_file=len(missing), skipped_not_in_protocol=len(extra), skipped_bad_file=len(bad),
@@ -265,8 +256,18 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
                multichannel=sum(h.channels > 1 for *_,h in keep),
                segment_labels=str(sl_p) if segs else None, seconds=round(time.time()-t0, 2),
                skipped=dict(missing_file=missing, not_in_protocol=extra, bad_file={u: str(e) for u,e in bad}))
+    def do_write(): _write_split(Path(out_dir), keep, proto, by, segs, rep); return rep
+    return do_write() if write else do_write
+
+def _write_split(out, keep, proto, by, segs, rep):
+    out.mkdir(parents=True, exist_ok=True)
+    _write_lines(out/'wav.scp', [f'{u} {p}' for u,p,_ in keep])
+    _write_lines(out/'utt2lab', [f'{u} {proto[u][2]}' for u,_,_ in keep])
+    _write_lines(out/'utt2dur', [f'{u} {round(h.duration, 6)}' for u,_,h in keep])
+    _write_lines(out/'lab2utt', [f"{l} {' '.join(us)}" for l,us in by.items() if us])
+    if segs: _write_lines(out/'utt2seg', [' '.join([u] + [f'{x:g}' for iv in segs[u] for x in iv]) for u,_,_ in keep])
+    elif (out/'utt2seg').exists(): (out/'utt2seg').unlink()
     with atomic_write(out/'report.json') as f: json.dump(rep, f, indent=1)
-    return rep
 
 # %% ../nbs/03_data.ipynb #da2424c0
 def prepare_data(ps_dir,                      # PartialSpoof-layout root (real or from spoofxai_synth)
@@ -276,12 +277,17 @@ def prepare_data(ps_dir,                      # PartialSpoof-layout root (real o
                  skip_bad:bool=False,         # see `prepare_split`
                  seglab_res:float=0.01,       # segment-label resolution for utt2seg (0: none)
                  num_threads:int=16,          # threads reading file headers
-                 quiet:bool=False) -> dict:   # no progress bars or summary
-    "Stage 1 for several splits; returns `{split: report}`."
-    reps = {}
-    for s in ([s.strip() for s in splits.split(',') if s.strip()] if isinstance(splits, str) else list(splits)):
+                 quiet:bool=False,            # no progress bars or summary
+                 wait:float=0) -> dict:       # seconds to wait for another run writing into `data`
+    "Stage 1 for several splits, all checked before any is written; returns `{split: report}`."
+    names = [s.strip() for s in splits.split(',') if s.strip()] if isinstance(splits, str) else list(splits)
+    for s in names:
         if s not in SPLITS: raise SpoofXAIError(f"unknown split {s!r}", where="splits", fix="use train, dev and/or eval")
-        r = reps[s] = prepare_split(ps_dir, s, Path(data)/s, skip_missing, skip_bad, seglab_res, num_threads, progress=not quiet)
+    with output_lock(data, 'spoofxai_prepare', wait):
+        writers = {s: prepare_split(ps_dir, s, Path(data)/s, skip_missing, skip_bad, seglab_res, num_threads,
+                                    progress=not quiet, write=False) for s in names}
+        reps = {s: w() for s,w in writers.items()}
+    for s,r in reps.items():
         if not quiet:
             sk = r['skipped_missing_file'] + r['skipped_not_in_protocol'] + r['skipped_bad_file']
             print(f"{s}: {r['utterances']} utterances ({r['bonafide']} bonafide, {r['spoof']} spoof), {r['hours']} h, "
@@ -297,9 +303,10 @@ def spoofxai_prepare(ps_dir:str=None,             # PartialSpoof-layout root (re
                      skip_bad:bool=False,         # leave out unreadable or empty audio files (counted)
                      seglab_res:float=0.01,       # segment-label resolution for utt2seg (0: none)
                      num_threads:int=16,          # threads reading file headers
-                     quiet:bool=False):           # no progress bars or summary
+                     quiet:bool=False,            # no progress bars or summary
+                     wait:float=0):               # seconds to wait for another run writing into DATA (0: fail at once)
     "Stage 1: write DATA/{split}/wav.scp, utt2lab, lab2utt, utt2dur, utt2seg and report.json."
     try:
         if not ps_dir: raise SpoofXAIError("--ps_dir is required", where="command line", fix="see spoofxai_prepare --help")
-        prepare_data(ps_dir, data, splits, skip_missing, skip_bad, seglab_res, num_threads, quiet)
+        prepare_data(ps_dir, data, splits, skip_missing, skip_bad, seglab_res, num_threads, quiet, wait)
     except SpoofXAIError as e: raise SystemExit(f"spoofxai_prepare: error: {e}") from None

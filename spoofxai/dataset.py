@@ -13,10 +13,11 @@ from .core import SpoofXAIError, read_table, seed_worker
 from .audio import load_audio
 from .data import LABELS
 from .lists import read_raw_list, read_shard
+from .augment import Augmenter
 
 # %% auto #0
-__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'collate', 'read_list', 'SpoofDataset',
-           'SpoofLoader', 'make_loader']
+__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'frame_targets', 'collate', 'read_list',
+           'make_augmenter', 'SpoofDataset', 'SpoofLoader', 'make_loader']
 
 # %% ../nbs/05_dataset.ipynb #cd35a072
 def decode_audio(data:bytes,       # the bytes of an audio file (WAV, FLAC, ...)
@@ -60,7 +61,32 @@ def mask_to_frame_labels(mask:np.ndarray, hop:int) -> np.ndarray:
     if len(mask) == 0: return np.zeros(0, np.int64)
     return 1 - np.maximum.reduceat(mask.astype(np.int64), np.arange(0, len(mask), hop))
 
+# %% ../nbs/05_dataset.ipynb #332d9154
+def frame_targets(mask:np.ndarray,     # per-sample spoof mask of the (chunk of the) utterance
+                  win:int,             # the model's frame window in samples (its first frame needs this many)
+                  hop:int,             # the model's frame shift in samples
+                  factors=(1,),        # pooling factors: one label sequence per factor
+                  span:str='hop',      # 'hop': frame i is [i hop, (i+1) hop) (PartialSpoof); 'win': its whole window
+                  ) -> list:
+    "Label sequences (1 bona fide, 0 spoof) aligned with a model's frames, one per pooling factor."
+    if span not in ('hop', 'win'): raise SpoofXAIError(f"unknown span {span!r}", where='frame_targets.span', fix="use hop or win")
+    n = len(mask); T = max((n - win)//hop + 1, 0)
+    if T == 0: return [np.zeros(0, np.int64) for _ in factors]
+    c = np.r_[0, np.cumsum(mask, dtype=np.int64)]
+    st = np.arange(T) * hop
+    base = (c[np.minimum(st + (hop if span == 'hop' else win), n)] == c[st]).astype(np.int64)
+    return [np.minimum.reduceat(base, np.arange(0, T, int(f))) for f in factors]
+
 # %% ../nbs/05_dataset.ipynb #7274c6c1
+def _pad_targets(per_sample:list) -> list:
+    "One `(B, F_k)` int64 tensor per factor from per-sample lists of label arrays, padded with -1."
+    out = []
+    for k in range(len(per_sample[0])):
+        t = torch.full((len(per_sample), max(len(s[k]) for s in per_sample)), -1, dtype=torch.int64)
+        for i,s in enumerate(per_sample): t[i, :len(s[k])] = torch.from_numpy(np.asarray(s[k], dtype=np.int64))
+        out.append(t)
+    return out
+
 def collate(samples:list) -> dict:
     "Batch dict (`keys`, `wav` (B,T), `lengths`, `labels`[, `frame_labels` (B,F), -1 padded]) from sample dicts."
     lengths = torch.tensor([len(s['wav']) for s in samples], dtype=torch.int64)
@@ -72,6 +98,7 @@ def collate(samples:list) -> dict:
         fl = [s['frame_labels'] for s in samples]
         b['frame_labels'] = torch.full((len(fl), max(len(f) for f in fl)), -1, dtype=torch.int64)
         for i,f in enumerate(fl): b['frame_labels'][i, :len(f)] = torch.from_numpy(f)
+    if 'frame_targets' in samples[0]: b['frame_targets'] = _pad_targets([s['frame_targets'] for s in samples])
     return b
 
 # %% ../nbs/05_dataset.ipynb #b37df974
@@ -98,11 +125,33 @@ def _dist_info(rank, world_size):
 
 def _key_seed(seed, epoch, key): return [int(seed) % 2**32, int(epoch), zlib.crc32(key.encode())]
 
+# %% ../nbs/05_dataset.ipynb #8124d37c
+def make_augmenter(augment:dict, mode:str, seed:int, sr:int):
+    "The `Augmenter` of a training loader (None when nothing is switched on); an error for augmentation at inference."
+    if not augment: return None
+    aug = Augmenter(augment, seed, sr)
+    if not aug.active: return None
+    if mode != 'train': raise SpoofXAIError("augmentation is for training loaders only", where="data.augment",
+                                            fix="make the inference loader without augment=")
+    return aug
+
+# %% ../nbs/05_dataset.ipynb #080af2de
+def _check_frame_targets(ft):
+    "The `frame_targets` option (`{win, hop, factors[, span]}` in samples), checked, or None."
+    if not ft: return None
+    if not isinstance(ft, dict) or not {'win', 'hop'} <= ft.keys() or not ft.keys() <= {'win', 'hop', 'factors', 'span'}:
+        raise SpoofXAIError(f"expected a mapping with win, hop[, factors, span], got {ft!r}", where='frame_targets',
+                            fix="give the model's frame window and hop in samples, e.g. {win: 400, hop: 320, factors: [1, 2, 4]}")
+    out = dict(win=int(ft['win']), hop=int(ft['hop']), factors=tuple(int(f) for f in ft.get('factors', (1,))), span=ft.get('span', 'hop'))
+    if out['hop'] < 1 or out['win'] < 1 or not out['factors'] or min(out['factors']) < 1:
+        raise SpoofXAIError(f"win, hop and factors must be positive, got {ft!r}", where='frame_targets')
+    return out
+
 # %% ../nbs/05_dataset.ipynb #96df4078
 class SpoofDataset(IterableDataset):
     "Batches from a raw.list or shard.list; see `make_loader` for the parameters."
     def __init__(self, list_path, mode='train', batch_size=32, chunk_s=4.0, sr=16000, seed=42, shuffle=None,
-                 frame_res=None, drop_last=False, rank=None, world_size=None, buffer_size=500):
+                 frame_res=None, drop_last=False, rank=None, world_size=None, buffer_size=500, augment=None, frame_targets=None):
         if mode not in ('train', 'infer'): raise SpoofXAIError(f"unknown mode {mode!r}", where="mode", fix="use train or infer")
         self.list_path, self.mode, self.bs, self.sr, self.seed = str(list_path), mode, int(batch_size), sr, seed
         self.chunk_len = int(round(chunk_s*sr)) if (mode == 'train' and chunk_s) else None
@@ -114,6 +163,8 @@ class SpoofDataset(IterableDataset):
         self.drop_last, self.buffer_size, self.epoch = drop_last, buffer_size, 0
         self.rank, self.world = _dist_info(rank, world_size)
         self.kind, self.entries = read_list(list_path)
+        self.ftargets = _check_frame_targets(frame_targets)
+        self.augmenter = make_augmenter(augment, mode, seed, sr)
 
     def set_epoch(self, epoch:int): self.epoch = int(epoch)
     def __iter__(self): return self._iter()
@@ -133,15 +184,21 @@ class SpoofDataset(IterableDataset):
 def _sample(self, key, lab, wav, seg):
     if lab not in LABELS: raise SpoofXAIError(f"unknown label {lab!r}", where=key, fix="use bonafide or spoof")
     wav = wav.numpy()
+    if getattr(self, 'ftargets', None) and lab == 'spoof' and not seg:
+        raise SpoofXAIError("a spoofed utterance without segment labels cannot give frame targets", where=key,
+                            fix="prepare the data with segment labels (stage 1 writes utt2seg), or leave this utterance out")
     mask = spoof_mask(len(wav), lab, seg, self.sr, key)
+    if self.augmenter: wav, mask = self.augmenter.before_chunk(wav, mask, key, self.epoch)   # speed: the mask moves too
     if self.chunk_len:
         rng = np.random.default_rng(_key_seed(self.seed, self.epoch, key))
         start = int(rng.integers(0, max(len(wav) - self.chunk_len, 0) + 1))
         wav, mask = take_chunk(wav, mask, start, self.chunk_len)
         label = int(mask.any())
     else: label = LABELS[lab]
+    if self.augmenter: wav = self.augmenter.after_chunk(wav, key, self.epoch)
     s = dict(key=key, wav=wav, label=label)
     if self.hop: s['frame_labels'] = mask_to_frame_labels(mask, self.hop)
+    if getattr(self, 'ftargets', None): s['frame_targets'] = frame_targets(mask, **self.ftargets)
     return s
 SpoofDataset._sample = _sample
 
@@ -231,7 +288,10 @@ def make_loader(list_path,              # raw.list or shard.list (stage 2)
                 world_size:int=None,    # DDP world size (default: from torch.distributed, else 1)
                 buffer_size:int=500,    # shard mode: shuffle / length-sorting buffer, in samples held in memory per worker
                 pin_memory:bool=False,  # pin batches (for GPU training)
+                augment:dict=None,      # train mode: a `data.augment` config (`spoofxai.augment.AUGMENT_DEFAULTS`), applied on the fly
+                frame_targets:dict=None,# add `frame_targets` aligned with a model's frames: `{win, hop, factors[, span]}` in samples
                 ) -> SpoofLoader:
     "A loader of batch dicts (`keys`, `wav`, `lengths`, `labels`[, `frame_labels`]) over a raw or shard list."
-    ds = SpoofDataset(list_path, mode, batch_size, chunk_s, sr, seed, shuffle, frame_res, drop_last, rank, world_size, buffer_size)
+    ds = SpoofDataset(list_path, mode, batch_size, chunk_s, sr, seed, shuffle, frame_res, drop_last, rank, world_size, buffer_size, augment,
+                     frame_targets)
     return SpoofLoader(ds, num_workers, pin_memory)

@@ -4,17 +4,18 @@
 
 # %% ../nbs/10_infer.ipynb #22d370d4
 from __future__ import annotations
-import math, json, os
+import math, json, os, warnings
 from pathlib import Path
 import numpy as np, torch
 from torch import nn
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
-from .core import SpoofXAIError, read_table, atomic_write, load_checkpoint, load_yaml, get_device
+from .core import SpoofXAIError, read_table, atomic_write, load_checkpoint, load_yaml, get_device, output_lock
 
 # %% auto #0
 __all__ = ['LOGITS_HEADER', 'logits_to_scores', 'logits_to_posteriors', 'format_logits_line', 'write_logits', 'read_logits',
-           'find_checkpoint', 'load_model', 'infer_batches', 'infer', 'spoofxai_infer']
+           'find_checkpoint', 'load_model', 'min_input_len', 'check_batch_inputs', 'infer_batches', 'infer',
+           'spoofxai_infer']
 
 # %% ../nbs/10_infer.ipynb #a5cb8095
 LOGITS_HEADER = ('filename', 'logit_bonafide', 'logit_spoof', 'score')
@@ -126,17 +127,36 @@ def load_model(exp_dir=None,         # experiment directory
     return model.to(get_device(device) if isinstance(device, str) else device).eval(), path
 
 # %% ../nbs/10_infer.ipynb #ecc43aee
+def min_input_len(model) -> int:
+    "The fewest samples an utterance needs for `model` (the largest `min_len` of its front-ends; 1 if none says)."
+    if not isinstance(model, nn.Module): return 1
+    return max([m.min_len for m in model.modules() if isinstance(getattr(m, 'min_len', None), int)], default=1)
+
+def check_batch_inputs(keys, wav, lengths, min_len:int=1, where:str='input'):
+    "Name the utterances of a batch no model can score: fewer than `min_len` samples, or NaN/inf samples."
+    short = [(k, int(n)) for k, n in zip(keys, lengths.tolist()) if n < min_len]
+    if short:
+        raise SpoofXAIError(f"{len(short)} utterance(s) shorter than the {min_len} samples the model needs: "
+                            + ', '.join(f"{k} ({n} samples)" for k, n in short[:5]), where=where,
+                            fix="remove utterances this short from the list (or pad them knowingly)")
+    bad = ~torch.isfinite(wav).all(-1)
+    if bad.any():
+        raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k, x in zip(keys, bad.tolist()) if x)}", where=where,
+                            fix="re-create these utterances' audio, or remove them from the list")
+
 @torch.no_grad()
 def infer_batches(model,             # `model(wav, lengths) -> (B, 2)` logits
                   batches,           # iterable of batch dicts with `keys`, `wav` (B, T), `lengths` (B,)
                   device='cpu',      # where the model is
-                  skip=frozenset()): # keys already done: a batch made only of these is not run
-    "Yield `(keys, logits)` per batch, `logits` a float64 `(B, 2)` array; checks shape and finiteness."
+                  skip=frozenset(),  # keys already done: a batch made only of these is not run
+                  where:str='input'): # the data list, for error messages
+    "Yield `(keys, logits)` per batch, `logits` a float64 `(B, 2)` array; checks inputs per utterance, output shape and finiteness."
     if isinstance(model, nn.Module): model.eval()
-    device = torch.device(device)
+    device, min_len = torch.device(device), min_input_len(model)
     for b in batches:
         keys = list(b['keys'])
         if skip and all(k in skip for k in keys): yield keys, None; continue
+        check_batch_inputs(keys, b['wav'], b['lengths'], min_len, where)
         lg = model(b['wav'].to(device), b['lengths'].to(device))
         if lg.shape != (len(keys), 2):
             raise SpoofXAIError(f"the model returned shape {tuple(lg.shape)} for a batch of {len(keys)}", where='model',
@@ -185,27 +205,35 @@ def infer(model,                 # a model, or None to load one from `exp_dir`/`
     kind, items = read_list(data_list)
     out = Path(out); part, mpath = out.with_name(out.name + '.partial'), out.with_name(out.name + '.partial.json')
     meta = dict(model=src, data_list=_fingerprint(data_list))
-    done = _resume_state(out, meta)
-    if not part.is_file():
-        with atomic_write(mpath) as f: json.dump(meta, f)
-        with atomic_write(part) as f: f.write('\t'.join(LOGITS_HEADER) + '\n')
-    loader = make_loader(data_list, mode='infer', batch_size=batch_size, num_workers=num_workers, rank=0, world_size=1)
-    seen = set()
-    with open(part, 'a', encoding='utf-8') as f, tqdm(total=len(items) if kind == 'raw' else None, initial=0,
-                                                     desc='inference', unit='utt', disable=not progress) as bar:
-        for keys, lg in infer_batches(model, loader, dev, done):
-            seen.update(keys)
-            if lg is not None:
-                f.write(''.join(format_logits_line(k, l) for k, l in zip(keys, lg) if k not in done))
-                f.flush(); os.fsync(f.fileno())
-            bar.update(len(keys))
-    keys, logits = read_logits(part)
-    extra = [k for k in keys if k not in seen]
-    if extra: raise SpoofXAIError(f"{len(extra)} utterance(s) in the partial output are not in {data_list}: {extra[:5]}",
-                                  where=str(part), fix=f"delete {part} and run again")
-    write_logits(out, keys, logits)
-    part.unlink(); mpath.unlink(missing_ok=True)
+    with output_lock(out.parent, 'spoofxai_infer', name=f'.{out.name}.lock'):
+        done = _resume_state(out, meta)
+        _move_aside(out)
+        if not part.is_file():
+            with atomic_write(mpath) as f: json.dump(meta, f)
+            with atomic_write(part) as f: f.write('\t'.join(LOGITS_HEADER) + '\n')
+        loader = make_loader(data_list, mode='infer', batch_size=batch_size, num_workers=num_workers, rank=0, world_size=1)
+        seen = set()
+        with open(part, 'a', encoding='utf-8') as f, tqdm(total=len(items) if kind == 'raw' else None, initial=0,
+                                                         desc='inference', unit='utt', disable=not progress) as bar:
+            for keys, lg in infer_batches(model, loader, dev, done, str(data_list)):
+                seen.update(keys)
+                if lg is not None:
+                    f.write(''.join(format_logits_line(k, l) for k, l in zip(keys, lg) if k not in done))
+                    f.flush(); os.fsync(f.fileno())
+                bar.update(len(keys))
+        keys, logits = read_logits(part)
+        extra = [k for k in keys if k not in seen]
+        if extra: raise SpoofXAIError(f"{len(extra)} utterance(s) in the partial output are not in {data_list}: {extra[:5]}",
+                                      where=str(part), fix=f"delete {part} and run again")
+        write_logits(out, keys, logits)
+        part.unlink(); mpath.unlink(missing_ok=True)
     return out
+
+def _move_aside(out:Path):
+    "A finished output of an earlier run must not sit beside this run's partial one looking current: rename it `OUT.old`."
+    if out.exists():
+        old = out.with_name(out.name + '.old'); os.replace(out, old)
+        warnings.warn(f"{out}: moved the output of an earlier run to {old}; this run writes {out} when it completes")
 
 # %% ../nbs/10_infer.ipynb #72b8648c
 @call_parse

@@ -4,17 +4,17 @@
 
 # %% ../nbs/04_lists.ipynb #18decdab
 from __future__ import annotations
-import io, json, random, tarfile
+import io, os, json, random, tarfile
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .core import SpoofXAIError, read_table, atomic_write
+from .core import SpoofXAIError, read_table, atomic_write, output_lock
 from .data import LABELS
 
 # %% auto #0
-__all__ = ['AUDIO_EXTS', 'read_data_dir', 'write_raw_list', 'read_raw_list', 'write_shards', 'read_shard', 'make_lists',
-           'spoofxai_make_list']
+__all__ = ['SEG_TOL_S', 'AUDIO_EXTS', 'read_data_dir', 'write_raw_list', 'read_raw_list', 'write_shards', 'read_shard',
+           'make_lists', 'spoofxai_make_list']
 
 # %% ../nbs/04_lists.ipynb #e42fd253
 def _read_map(path, ncols, what):
@@ -47,9 +47,23 @@ def read_data_dir(data_dir) -> list:
         if seg is not None:
             j,v = seg[k]
             if len(v) % 2: raise SpoofXAIError("odd number of interval bounds", where=f"{d/'utt2seg'}:{j}", fix="re-run stage 1")
-            it['seg'] = [[float(a), float(b)] for a,b in zip(v[::2], v[1::2])]
+            it['seg'] = _check_seg(v, s, k, f"{d/'utt2seg'}:{j}")
         items.append(it)
+    if not items: raise SpoofXAIError("no utterances (wav.scp is empty)", where=str(d/'wav.scp'),
+                                      fix="run stage 1 (spoofxai_prepare) on a database with audio, or point --data at another folder")
     return items
+
+SEG_TOL_S = 0.05   # an interval may end this far past the audio (label-frame rounding); the loaders accept the same
+
+def _check_seg(v, dur, key, where):
+    "Spoofed intervals from utt2seg fields, checked to be numbers, in order, and inside the audio."
+    try: iv = [[float(a), float(b)] for a,b in zip(v[::2], v[1::2])]
+    except ValueError: raise SpoofXAIError(f"interval bounds of {key} are not numbers: {' '.join(v)[:80]}", where=where, fix="re-run stage 1") from None
+    for a,b in iv:
+        if a < 0 or b < a or b > dur + SEG_TOL_S:
+            raise SpoofXAIError(f"spoofed interval {a}-{b} s of {key} does not fit its audio ({dur} s)", where=where,
+                                fix="the segment labels do not belong to this audio; re-run stage 1 (spoofxai_prepare)")
+    return iv
 
 # %% ../nbs/04_lists.ipynb #95ea0e9e
 def write_raw_list(items:list, path):
@@ -153,13 +167,17 @@ def make_lists(data,                        # a stage-1 folder, e.g. data/train
     "Stage 2 for one data folder; returns `{'raw': path, 'shard': path}` for what was written."
     if type not in ('raw', 'shard', 'both'): raise SpoofXAIError(f"unknown list type {type!r}", where="type", fix="use raw, shard or both")
     items, out = read_data_dir(data), Path(out or data)
+    gone = [it['key'] for it in items if not os.path.isfile(it['wav'])]     # check first: nothing is written if audio is missing
+    if gone: raise SpoofXAIError(f"{len(gone)} audio file(s) in wav.scp do not exist, e.g. {gone[0]}", where=str(Path(data)/'wav.scp'),
+                                 fix="re-run stage 1 (spoofxai_prepare), or restore the files")
     res, n = {}, 0
-    if type in ('raw', 'both'):
-        write_raw_list(items, out/'raw.list'); res['raw'] = str(out/'raw.list')
-    if type in ('shard', 'both'):
-        n = len(write_shards(items, shard_dir or out/'shards', out/'shard.list', num_utts_per_shard, shuffle=shuffle, seed=seed,
-                             num_threads=num_threads, progress=not quiet))
-        res['shard'] = str(out/'shard.list')
+    with output_lock(out, 'spoofxai_make_list'):
+        if type in ('raw', 'both'):
+            write_raw_list(items, out/'raw.list'); res['raw'] = str(out/'raw.list')
+        if type in ('shard', 'both'):
+            n = len(write_shards(items, shard_dir or out/'shards', out/'shard.list', num_utts_per_shard, shuffle=shuffle, seed=seed,
+                                 num_threads=num_threads, progress=not quiet))
+            res['shard'] = str(out/'shard.list')
     if not quiet: print(f"{len(items)} utterances -> " + ', '.join(v + (f' ({n} shards)' if k == 'shard' else '') for k,v in res.items()))
     return res
 

@@ -4,16 +4,16 @@
 
 # %% ../nbs/07_models.ipynb #f2283de0
 from __future__ import annotations
-import math, copy, re
+import math, copy, re, importlib
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import SpoofXAIError, check_config, merge_config
 from .frontends import FRONTEND_DEFAULTS, build_frontend, lengths_to_mask, masked_mean, SSLFrontEnd
 
 # %% auto #0
-__all__ = ['POOLINGS', 'HEADS', 'MODEL_DEFAULTS', 'MODEL_CONFIGS', 'MeanPool', 'StatsPool', 'AttentiveStatsPool', 'SoftmaxHead',
-           'AAMHead', 'P2SGradHead', 'BasicBlock2d', 'ResNet2d', 'ConvReluBn1d', 'SEGate1d', 'SERes1dBlock', 'SERes1d',
-           'SpoofModel', 'build_model', 'check_padding_invariance', 'WavAsImage', 'guess_model_config',
-           'load_model_state']
+__all__ = ['POOLINGS', 'HEADS', 'MODEL_DEFAULTS', 'EXTRA_MODELS', 'MODEL_CONFIGS', 'MeanPool', 'StatsPool', 'AttentiveStatsPool',
+           'SoftmaxHead', 'AAMHead', 'P2SGradHead', 'BasicBlock2d', 'ResNet2d', 'ConvReluBn1d', 'SEGate1d',
+           'SERes1dBlock', 'SERes1d', 'SpoofModel', 'build_model', 'model_defaults', 'check_padding_invariance',
+           'WavAsImage', 'guess_model_config', 'load_model_state']
 
 # %% ../nbs/07_models.ipynb #266fe732
 def _mask3(x, lengths): return lengths_to_mask(lengths, x.shape[-1])[:, None, :].to(x.dtype)   # (B, 1, T)
@@ -242,7 +242,9 @@ MODEL_DEFAULTS = {
 
 def build_model(model_cfg:dict=None, # the `model:` section of a config (missing keys take `MODEL_DEFAULTS`)
                ) -> SpoofModel:
-    "Build a `SpoofModel` from a model config."
+    "Build a `SpoofModel` from a model config (an `EXTRA_MODELS` name: the model of its chapter)."
+    if (model_cfg or {}).get('name') in EXTRA_MODELS:
+        return importlib.import_module(EXTRA_MODELS[model_cfg['name']]).build_loc_model(model_cfg)
     c = merge_config(MODEL_DEFAULTS, check_config(model_cfg or {}, MODEL_DEFAULTS, 'model config', 'model.'))
     for k, ok in [('name', ('resnet18', 'ssl_res1d')), ('pooling', tuple(POOLINGS))]:
         if c[k] not in ok: raise SpoofXAIError(f"unknown {k} {c[k]!r}", where=f'model.{k}', fix=f"use one of {', '.join(ok)}")
@@ -253,6 +255,14 @@ def build_model(model_cfg:dict=None, # the `model:` section of a config (missing
     else: bb = SERes1d(fe.out_dim, c['embed_dim'], c['res1d_blocks'])
     kw = {k: h[k] for k in ('margin', 'scale', 'easy_margin')} if h['name'] == 'aam' else {}
     return SpoofModel(fe, bb, c['pooling'], c['embed_dim'], h['name'], kw, c['pool_bottleneck'], cfg=c)
+
+# %% ../nbs/07_models.ipynb #f4a90db2
+EXTRA_MODELS = {n: 'spoofxai.localisation' for n in ('ssl_multireso_gmlp', 'multireso_gmlp', 'resnet18_frame', 'ssl_res1d_frame')}
+
+def model_defaults(name:str=None) -> dict:
+    "A copy of the `model:` defaults of model `name` (`MODEL_DEFAULTS`, or its chapter's for an `EXTRA_MODELS` name)."
+    if name in EXTRA_MODELS: return copy.deepcopy(importlib.import_module(EXTRA_MODELS[name]).model_defaults(name))
+    return copy.deepcopy(MODEL_DEFAULTS)
 
 # %% ../nbs/07_models.ipynb #5546228e
 MODEL_CONFIGS = {

@@ -233,6 +233,10 @@ def compare_files(scores,               # score file of system A
                   out=None,             # JSON output (written atomically)
                   progress:bool=True) -> dict:
     "Metrics with bootstrap CIs for one system, or two with paired tests; optionally written as JSON."
+    if not 0 < alpha < 1:      # checked before any file is read: 1.5 would print a "-50 % CI"
+        raise SpoofXAIError(f"must be between 0 and 1 (0.05 for a 95% confidence interval), got {alpha}", where="alpha",
+                            fix="give --alpha 0.05 (95% CI) or 0.01 (99% CI)")
+    if n_boot < 1: raise SpoofXAIError(f"must be at least 1, got {n_boot}", where="n_boot", fix="give --n_boot 1000 (or more)")
     labels = read_keys(keys)
     files = [scores] + ([scores2] if scores2 is not None else [])
     systems = [load_system(f, keys, labels) for f in files]

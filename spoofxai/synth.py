@@ -494,7 +494,9 @@ def spoofxai_synth(out:str=None,            # output folder (gets database/ and 
                    bonafide_frac:float=0.5, # share of bona fide utterances
                    n_jobs:int=None):        # processes (default: all cores, at most 4)
     "Generate a synthetic database in the PartialSpoof layout."
-    if not out: raise SpoofXAIError("no output folder given", where="--out", fix="spoofxai_synth --out ROOT")
     t0 = time.time()
-    root = make_database(out, n_train, n_dev, n_eval, seed=seed, bonafide_frac=bonafide_frac, n_jobs=n_jobs)
+    try:
+        if not out: raise SpoofXAIError("no output folder given", where="--out", fix="spoofxai_synth --out ROOT")
+        root = make_database(out, n_train, n_dev, n_eval, seed=seed, bonafide_frac=bonafide_frac, n_jobs=n_jobs)
+    except SpoofXAIError as e: raise SystemExit(f"spoofxai_synth: error: {e}") from None
     print(f"wrote {root/'database'} ({n_train}/{n_dev}/{n_eval} utterances) in {time.time()-t0:.1f} s")

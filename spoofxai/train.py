@@ -11,13 +11,13 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from tqdm.auto import tqdm
 from fastcore.script import call_parse, is_cli
 from .core import (SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, load_config, check_config,
-                           merge_config, apply_overrides, recipe_path, set_seed, get_device)
+                           merge_config, apply_overrides, recipe_path, set_seed, get_device, output_lock)
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'train_defaults', 'load_train_config', 'WarmupDecay', 'build_optimizer', 'build_scheduler',
-           'get_rng_state', 'set_rng_state', 'dist_info', 'init_distributed', 'score_loader', 'eer_of',
-           'save_training_state', 'latest_checkpoint', 'check_resume_config', 'fit', 'check_list', 'build_loaders',
-           'train', 'spoofxai_train']
+__all__ = ['TRAIN_DEFAULTS', 'train_defaults', 'load_train_config', 'check_train_values', 'WarmupDecay', 'build_optimizer',
+           'build_scheduler', 'get_rng_state', 'set_rng_state', 'dist_info', 'init_distributed', 'score_loader',
+           'eer_of', 'save_training_state', 'latest_checkpoint', 'check_resume_config', 'fit', 'check_list',
+           'build_loaders', 'train', 'spoofxai_train']
 
 # %% ../nbs/08_train.ipynb #48039fe4
 TRAIN_DEFAULTS = {
@@ -27,7 +27,8 @@ TRAIN_DEFAULTS = {
              'batch_size': 32,          # training batch size (per process)
              'dev_batch_size': 16,      # batch size for validation
              'num_workers': 2,          # DataLoader workers
-             'loader': {}},             # further keyword arguments for `spoofxai.dataset.make_loader`
+             'loader': {},              # further keyword arguments for `spoofxai.dataset.make_loader`
+             'augment': {}},            # training-chunk augmentation, filled from `spoofxai.augment.AUGMENT_DEFAULTS`
     'model': {},                        # filled from `spoofxai.models.MODEL_DEFAULTS`
     'optim': {'name': 'adamw',          # 'adamw' or 'sgd'
               'lr': 1e-3,               # peak learning rate
@@ -55,21 +56,50 @@ TRAIN_DEFAULTS = {
     'device': 'auto',                   # 'auto', 'cpu', 'cuda', 'cuda:N'
 }
 
-def train_defaults() -> dict:
-    "`TRAIN_DEFAULTS` with the `model` section filled from `spoofxai.models.MODEL_DEFAULTS`."
-    from spoofxai.models import MODEL_DEFAULTS
-    d = copy.deepcopy(TRAIN_DEFAULTS); d['model'] = copy.deepcopy(MODEL_DEFAULTS)
+def train_defaults(model_name:str=None) -> dict:
+    "`TRAIN_DEFAULTS` with `model` and `data.augment` filled from `spoofxai.models.model_defaults(model_name)` and `spoofxai.augment.AUGMENT_DEFAULTS`."
+    from spoofxai.models import model_defaults
+    from spoofxai.augment import AUGMENT_DEFAULTS
+    d = copy.deepcopy(TRAIN_DEFAULTS); d['model'] = model_defaults(model_name)
+    d['data']['augment'] = copy.deepcopy(AUGMENT_DEFAULTS)
     return d
 
 # %% ../nbs/08_train.ipynb #133b2dad
+def _model_name(config, overrides=None):
+    "The `model.name` a config (path, recipe name or dict) and its overrides ask for (None: the default)."
+    from spoofxai.core import parse_overrides, load_yaml
+    name = None
+    if isinstance(config, dict): name = (config.get('model') or {}).get('name')
+    elif config is not None:
+        raw = load_yaml(recipe_path(str(config)))
+        name = (raw.get('model') or {}).get('name') if isinstance(raw.get('model'), dict) else None
+    for k, v in parse_overrides(overrides or []):
+        if k == 'model.name': name = v
+    return name
+
 def load_train_config(config,            # YAML path, shipped recipe name, or an already loaded dict
                       overrides:list=None, # e.g. `['--optim.lr=1e-3']`
                       defaults:dict=None): # the defaults to check against (None: `train_defaults()`)
     "Load and check a training config; return the resolved dict."
-    defaults = train_defaults() if defaults is None else defaults
+    defaults = train_defaults(_model_name(config, overrides)) if defaults is None else defaults
     if isinstance(config, dict):
-        return apply_overrides(merge_config(defaults, check_config(copy.deepcopy(config), defaults, 'config')), overrides or [], defaults)
-    return load_config(recipe_path(str(config)), overrides, defaults)
+        cfg = apply_overrides(merge_config(defaults, check_config(copy.deepcopy(config), defaults, 'config')), overrides or [], defaults)
+    else: cfg = load_config(recipe_path(str(config)), overrides, defaults)
+    return check_train_values(cfg, 'config' if isinstance(config, dict) else str(config))
+
+_POSITIVE = ('train.epochs', 'data.batch_size', 'data.dev_batch_size', 'optim.lr', 'optim.ssl_lr')
+_NON_NEGATIVE = ('data.chunk_s', 'data.num_workers', 'optim.weight_decay', 'optim.momentum', 'scheduler.warmup_steps',
+                 'scheduler.warmup_epochs', 'scheduler.final_lr', 'train.steps_per_epoch', 'train.clip', 'train.patience',
+                 'train.save_every_steps', 'train.keep_step_ckpts', 'train.log_every')
+
+def check_train_values(cfg:dict, src:str='config') -> dict:
+    "Refuse values that cannot make a training run (0 epochs, a batch of 0, a negative length or rate); return `cfg`."
+    for keys, ok, want in ((_POSITIVE, lambda v: v > 0, 'greater than 0'), (_NON_NEGATIVE, lambda v: v >= 0, 'at least 0')):
+        for key in keys:
+            sec, k = key.split('.'); v = cfg.get(sec, {}).get(k)
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and not (ok(v) and math.isfinite(v)):
+                raise SpoofXAIError(f"must be {want}, got {v!r}", where=f"{src}: {key}", fix=f"give {key} a value {want}")
+    return cfg
 
 # %% ../nbs/08_train.ipynb #cff89d30
 class WarmupDecay:
@@ -222,9 +252,10 @@ def check_resume_config(ck_cfg:dict, cfg:dict, where:str):
 
 # %% ../nbs/08_train.ipynb #080081c8
 class _StepModule(nn.Module):
-    "Make `model.training_step` the `forward` (what DDP wraps)."
+    "Make `model.training_step` the `forward` (what DDP wraps); frame targets, when the batch has them, go with it."
     def __init__(self, model): super().__init__(); self.model = model
-    def forward(self, wav, lengths, labels):
+    def forward(self, wav, lengths, labels, frame_targets=None):
+        if frame_targets is not None: return self.model.training_step(wav, lengths, labels, frame_targets)
         if hasattr(self.model, 'training_step'): return self.model.training_step(wav, lengths, labels)
         lg = self.model(wav, lengths); return nn.functional.cross_entropy(lg, labels), lg
 
@@ -312,9 +343,14 @@ def fit(model:nn.Module,     # a model with `training_step(wav, lengths, labels)
                     raise SpoofXAIError(f"the training loader ran out after {bi} of {spe} batches", where="data.train_list",
                                         fix="check the list, or set train.steps_per_epoch") from None
                 if seen is not None: seen += list(b['keys'])
+                bad = ~torch.isfinite(b['wav']).all(-1)         # name the utterance, not the learning rate
+                if bad.any(): raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k,x in zip(b['keys'], bad.tolist()) if x)}",
+                                                  where=cfg['data'].get('train_list') or 'training batch',
+                                                  fix="re-create these utterances' audio (or fix what produced the samples)")
                 wav, lens, labs = b['wav'].to(device, non_blocking=True), b['lengths'].to(device), b['labels'].to(device)
+                ft = [t.to(device) for t in b['frame_targets']] if 'frame_targets' in b else None
                 with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
-                    loss, _ = net(wav, lens, labs)
+                    loss, _ = net(wav, lens, labs) if ft is None else net(wav, lens, labs, ft)
                 if not torch.isfinite(loss):
                     raise SpoofXAIError(f"the loss is {loss.item()} at step {st['step']}", where="optim.lr",
                                         fix="lower the learning rate, raise warm-up, or keep train.clip > 0")
@@ -381,13 +417,14 @@ def check_list(path, key:str):
     if not ok: raise SpoofXAIError("the list is empty", where=f"{key}: {p}", fix="re-run stage 2 on a data folder with utterances")
     return p
 
-def build_loaders(cfg:dict) -> tuple:
+def build_loaders(cfg:dict, frame_targets:dict=None) -> tuple: # frame_targets: the model's frames, for training targets (see `make_loader`)
     "The training loader (random chunks, shuffled per epoch) and the dev loader (whole utterances, or None)."
     from spoofxai.dataset import make_loader
     d = cfg['data']
     check_list(d['train_list'], 'data.train_list')
     tl = make_loader(d['train_list'], mode='train', batch_size=d['batch_size'], num_workers=d['num_workers'],
-                     chunk_s=d['chunk_s'], seed=cfg['seed'], **d['loader'])
+                     chunk_s=d['chunk_s'], seed=cfg['seed'], augment=d['augment'],
+                     **({'frame_targets': frame_targets} if frame_targets else {}), **d['loader'])
     dl = None
     if d['dev_list']:
         check_list(d['dev_list'], 'data.dev_list')
@@ -405,14 +442,17 @@ def train(config,              # YAML path, shipped recipe name, or config dict
     rank, world, _ = dist_info()
     exp = Path(exp_dir)
     try:
-        if rank == 0:
-            with atomic_write(exp/'config.yaml') as f: yaml.safe_dump(cfg, f, sort_keys=False)
-        _barrier()
         from spoofxai.models import build_model
         set_seed(cfg['seed'])
         model = build_model(cfg['model'])
-        tl, dl = build_loaders(cfg)
-        return fit(model, tl, dl, cfg, exp, device, dev_sharded=True)
+        tl, dl = build_loaders(cfg, model.frame_spec() if hasattr(model, 'frame_spec') else None)   # nothing is written (nor EXP created) before these succeed
+        with output_lock(exp, 'spoofxai_train') if rank == 0 else contextlib.nullcontext():
+            ckp = latest_checkpoint(exp)                 # check first: a refused resume must not replace config.yaml
+            if ckp is not None: check_resume_config(load_checkpoint(ckp).get('config', {}), cfg, str(ckp))
+            if rank == 0:
+                with atomic_write(exp/'config.yaml') as f: yaml.safe_dump(cfg, f, sort_keys=False)
+            _barrier()
+            return fit(model, tl, dl, cfg, exp, device, dev_sharded=True)
     finally:
         if world > 1 and dist.is_initialized(): dist.destroy_process_group()
 
@@ -421,6 +461,8 @@ def train(config,              # YAML path, shipped recipe name, or config dict
 def spoofxai_train(config:str=None,   # YAML config or shipped recipe name (e.g. tutorial)
                    exp_dir:str=None): # experiment directory; an existing one is resumed
     "Stage 3: train a detector. Further `--section.key=value` arguments override the config."
-    for k,v in (('--config', config), ('--exp_dir', exp_dir)):
-        if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_train --config CFG --exp_dir DIR [--section.key=value ...]")
-    train(config, exp_dir, sys.argv[1:] if is_cli(spoofxai_train) else None)
+    try:
+        for k,v in (('--config', config), ('--exp_dir', exp_dir)):
+            if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_train --config CFG --exp_dir DIR [--section.key=value ...]")
+        train(config, exp_dir, sys.argv[1:] if is_cli(spoofxai_train) else None)
+    except SpoofXAIError as e: raise SystemExit(f"spoofxai_train: error: {e}") from None
