@@ -57,6 +57,10 @@ def read_table(path,               # text file with whitespace-separated columns
             yield i, fields
 
 # %% ../nbs/00_core.ipynb #a922f32c
+def _umask() -> int:
+    "The process's umask (read by setting it and putting it back)."
+    m = os.umask(0o022); os.umask(m); return m
+
 @contextlib.contextmanager
 def atomic_write(path,              # the file to (re)write
                  mode:str='w',      # 'w' for text, 'wb' for bytes
@@ -69,6 +73,7 @@ def atomic_write(path,              # the file to (re)write
         with os.fdopen(fd, mode, **({} if 'b' in mode else {'encoding':encoding})) as f:
             yield f
             f.flush(); os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())          # mkstemp makes 0600: give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
