@@ -20,7 +20,7 @@ def bench(cfg, batch=32, secs=3.0, reps=3, seed=0):
 VARIANTS = {
     'tutorial': MODEL_CONFIGS['tutorial'],
     'tutorial_c16': {**MODEL_CONFIGS['tutorial'], 'channels': 16},
-    'tutorial_lfcc60': {**MODEL_CONFIGS['tutorial'], 'frontend': {'name': 'lfcc', 'deltas': 2, 'cmn': False}},
+    'tutorial_lfcc20': {**MODEL_CONFIGS['tutorial'], 'frontend': {'name': 'lfcc', 'deltas': 0, 'cmn': False}},  # no deltas
     'tutorial_fbank40': {**MODEL_CONFIGS['tutorial'], 'frontend': {'name': 'fbank', 'n_mels': 40}},
     'resnet18_fbank': MODEL_CONFIGS['resnet18_fbank'],
 }

@@ -12,7 +12,7 @@ from .core import SpoofXAIError, check_config, merge_config
 
 # %% auto #0
 __all__ = ['FRONTEND_DEFAULTS', 'SSL_MODEL_TYPES', 'lengths_to_mask', 'num_frames', 'check_input', 'masked_mean', 'mean_norm',
-           'FrontEnd', 'Fbank', 'repeat_last_valid', 'add_deltas', 'LFCC', 'load_ssl_model', 'SSLFrontEnd',
+           'FrontEnd', 'Fbank', 'vs_alone', 'repeat_last_valid', 'add_deltas', 'LFCC', 'load_ssl_model', 'SSLFrontEnd',
            'build_frontend']
 
 # %% ../nbs/06_frontends.ipynb #642ccfc5
@@ -124,6 +124,14 @@ class Fbank(FrontEnd):
     def features(self, wav, lengths):
         x = (self.mel(wav) + 1e-6).log().transpose(1, 2)     # (B, T', n_mels)
         return x, num_frames(lengths, self.win, self.hop)
+
+# %% ../nbs/06_frontends.ipynb #bfe3dba4
+def vs_alone(fe:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
+    "Largest |features in the batch - features alone| over valid frames, relative to the batch's largest |feature|."
+    with torch.no_grad():
+        x, fl = fe(wav, lengths)
+        d = max((x[b, :fl[b]] - fe(wav[b:b+1, :lengths[b]], lengths[b:b+1])[0][0]).abs().max().item() for b in range(len(lengths)))
+    return d / x.abs().max().item()
 
 # %% ../nbs/06_frontends.ipynb #8b7d892c
 def repeat_last_valid(x:torch.Tensor, lengths:torch.Tensor) -> torch.Tensor:

@@ -6,14 +6,15 @@
 from __future__ import annotations
 import math, copy, re, importlib
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import SpoofXAIError, check_config, merge_config
+from .core import SpoofXAIError, check_config, merge_config, load_yaml, recipe_path, load_yaml, recipe_path
 from .frontends import FRONTEND_DEFAULTS, build_frontend, lengths_to_mask, masked_mean, SSLFrontEnd
 
 # %% auto #0
 __all__ = ['POOLINGS', 'HEADS', 'MODEL_DEFAULTS', 'EXTRA_MODELS', 'MODEL_CONFIGS', 'MeanPool', 'StatsPool', 'AttentiveStatsPool',
            'SoftmaxHead', 'AAMHead', 'P2SGradHead', 'BasicBlock2d', 'ResNet2d', 'ConvReluBn1d', 'SEGate1d',
-           'SERes1dBlock', 'SERes1d', 'SpoofModel', 'build_model', 'model_defaults', 'check_padding_invariance',
-           'WavAsImage', 'guess_model_config', 'load_model_state']
+           'SERes1dBlock', 'SERes1d', 'SpoofModel', 'build_model', 'model_defaults', 'recipe_model',
+           'check_padding_invariance', 'check_frame_map_invariance', 'WavAsImage', 'guess_model_config',
+           'load_model_state']
 
 # %% ../nbs/07_models.ipynb #266fe732
 def _mask3(x, lengths): return lengths_to_mask(lengths, x.shape[-1])[:, None, :].to(x.dtype)   # (B, 1, T)
@@ -264,24 +265,14 @@ def model_defaults(name:str=None) -> dict:
     if name in EXTRA_MODELS: return copy.deepcopy(importlib.import_module(EXTRA_MODELS[name]).model_defaults(name))
     return copy.deepcopy(MODEL_DEFAULTS)
 
-# %% ../nbs/07_models.ipynb #5546228e
-MODEL_CONFIGS = {
-    'tutorial': {'name': 'resnet18', 'channels': 8, 'blocks': [1, 1, 1, 1], 'embed_dim': 64, 'pooling': 'stats',
-                 'frontend': {'name': 'lfcc', 'n_lfcc': 20, 'lfcc_filters': 20, 'deltas': 0, 'cmn': False},
-                 'head': {'name': 'softmax'}},
-    'resnet18_fbank': {'name': 'resnet18', 'channels': 32, 'blocks': [2, 2, 2, 2], 'embed_dim': 256, 'pooling': 'stats',
-                       'frontend': {'name': 'fbank', 'n_mels': 80}, 'head': {'name': 'softmax'}},
-    'xlsr53_res1d': {'name': 'ssl_res1d', 'res1d_blocks': 1, 'embed_dim': 128, 'pooling': 'mean',
-                     'frontend': {'name': 'ssl', 'ssl_path': 'facebook/wav2vec2-large-xlsr-53', 'ssl_layer': -1,
-                                  'ssl_freeze': True, 'cmn': False},
-                     'head': {'name': 'softmax'}},
-    'xlsr53_res1d_ft': {'name': 'ssl_res1d', 'res1d_blocks': 1, 'embed_dim': 128, 'pooling': 'mean',
-                        'frontend': {'name': 'ssl', 'ssl_path': 'facebook/wav2vec2-large-xlsr-53', 'ssl_layer': -1,
-                                     'ssl_freeze': False, 'ssl_freeze_cnn': True, 'cmn': False},
-                        'head': {'name': 'softmax'}},
-}
+# %% ../nbs/07_models.ipynb #a95fff93
+def recipe_model(name:str) -> dict:
+    "The `model:` section of the shipped recipe `name` (`spoofxai/conf/NAME.yaml`)."
+    return load_yaml(recipe_path(name)).get('model', {})
 
-# %% ../nbs/07_models.ipynb #0d4256e2
+MODEL_CONFIGS = {p.stem: m for p in sorted(recipe_path('tutorial').parent.glob('*.yaml')) if (m := recipe_model(p.stem))}
+
+# %% ../nbs/07_models.ipynb #e061d748
 def check_padding_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
     "Largest difference between the eval-mode logits of a padded batch and those of each utterance alone."
     was = model.training; model.eval()
@@ -290,6 +281,17 @@ def check_padding_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Te
         l1 = torch.cat([model(wav[b:b+1, :lengths[b]], lengths[b:b+1]) for b in range(len(lengths))])
     model.train(was)
     return (lb - l1).abs().max().item()
+
+# %% ../nbs/07_models.ipynb #6b0b5465
+def check_frame_map_invariance(model:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
+    "Largest difference between the eval-mode `cam_layer` maps of a padded batch and of each utterance alone (valid frames), relative to the largest |value|."
+    was = model.training; model.eval()
+    with torch.no_grad():
+        fm, fl = model.frame_map(wav, lengths)
+        d = max((fm[b, ..., :fl[b]] - model.frame_map(wav[b:b+1, :lengths[b]], lengths[b:b+1])[0][0]).abs().max().item()
+                for b in range(len(lengths)))
+    model.train(was)
+    return d / fm.abs().max().item()
 
 # %% ../nbs/07_models.ipynb #87641288
 class WavAsImage(nn.Module):

@@ -15,7 +15,7 @@ from .audio import SEGLAB_RESOLUTIONS, num_frames, coarsen_labels, audio_info
 __all__ = ['SR', 'FRAME', 'ATTACKS', 'SPLIT_ATTACKS', 'SYNTH_VERSION', 'TUTORIAL_SIZES', 'make_speaker', 'timeline',
            'synth_speech', 'lpc_frames', 'attack_griffinlim', 'attack_mel', 'attack_lpc', 'attack_codec',
            'attack_lpc_variant', 'pick_segments', 'splice', 'frame_codes', 'timed_lines', 'frame_vad', 'make_utterance',
-           'make_database', 'cache_dir', 'tutorial_database', 'nuisance_features', 'spectral_features',
+           'make_database', 'cache_dir', 'tutorial_database', 'hard_batch', 'nuisance_features', 'spectral_features',
            'spoofxai_synth']
 
 # %% ../nbs/02_synth.ipynb #9f0c03b5
@@ -462,6 +462,27 @@ def tutorial_database(size:str='tutorial', # 'tiny' (a few dozen utterances per 
                 raise SpoofXAIError("incomplete synthetic database in the cache", where=str(target), fix="delete this folder")
             _build(target, prm, n_jobs or min(os.cpu_count() or 1, 4), progress)
     return target
+
+# %% ../nbs/02_synth.ipynb #b4292ede
+def hard_batch(n:int=6,          # utterances (the six kinds repeat beyond 6)
+               max_s:float=2.0,  # longest utterance, in seconds (before the added silences)
+               split:str='eval', # split of the tiny tutorial database they come from
+               seed:int=0):      # which utterances
+    "A zero-padded batch `(wav (B, T) float32, lengths (B,) int64)` for invariance tests: real speech, mixed levels, digital silences."
+    rng, h = np.random.default_rng(seed), SR//2
+    files = sorted((tutorial_database('tiny')/'database'/split/'con_wav').glob('*.wav'))
+    utts = []
+    for i, j in enumerate(rng.choice(len(files), n, replace=n > len(files))):
+        w, k = sf.read(files[j], dtype='float32')[0][:int(max_s*SR) - 1601*i], i % 6   # no two lengths alike
+        if k == 5: w = w[len(w)//2 - int(0.15*SR):][:int(0.3*SR)]                    # a 0.3 s utterance
+        w = w/np.abs(w).max()*[0.9, 9e-4, 0.3, 0.1, 0.03, 0.5][k]                    # peaks 60 dB apart
+        if k == 2: w[len(w)//2 - h//2:][:h] = 0                                       # digital silence inside,
+        if k == 3: w = np.r_[np.zeros(h, np.float32), w]                              # at the start,
+        if k == 4: w = np.r_[w, np.zeros(h, np.float32)]                              # at the end
+        utts.append(w)
+    L = np.array([len(u) for u in utts], np.int64); wav = np.zeros((n, L.max()), np.float32)
+    for b, u in enumerate(utts): wav[b, :len(u)] = u
+    return wav, L
 
 # %% ../nbs/02_synth.ipynb #9813e2e5
 def nuisance_features(wav:np.ndarray, sr:int=SR) -> np.ndarray:

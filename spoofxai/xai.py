@@ -381,6 +381,7 @@ from matplotlib.figure import Figure
 
 class XAIFigure(Figure):
     "A matplotlib `Figure` that IPython shows inline as PNG without pyplot."
+    def __init__(self, *args, **kwargs): super().__init__(*args, **kwargs)
     def _repr_png_(self):
         buf = io.BytesIO(); self.savefig(buf, format='png', dpi=72); return buf.getvalue()
 

@@ -11,7 +11,7 @@ server's websocket, skipping the cells nbdev_test skips (`tst_flags` in settings
 It fails if a cell raises, or (with --no-warnings) if a cell prints a warning to stderr; then it shuts the
 kernel and the server down. Exit status 0 or 1, and one line of result.
 """
-import argparse, json, os, re, secrets, socket, subprocess, sys, tempfile, time, uuid
+import argparse, json, os, re, secrets, signal, socket, subprocess, sys, tempfile, time, uuid
 import urllib.request
 from pathlib import Path
 
@@ -24,10 +24,12 @@ class Lab:
     "A JupyterLab server started for the check, and the REST calls the check makes."
     def __init__(self, root, log):
         self.port, self.token, self.tmp = free_port(), secrets.token_hex(16), tempfile.mkdtemp(prefix='jlab-')
-        env = dict(os.environ, JUPYTER_CONFIG_DIR=f'{self.tmp}/config', JUPYTER_RUNTIME_DIR=f'{self.tmp}/runtime')
+        env = dict(os.environ, JUPYTER_CONFIG_DIR=f'{self.tmp}/config', JUPYTER_RUNTIME_DIR=f'{self.tmp}/runtime',
+                   PYTHONPATH=os.pathsep.join([str(root), *filter(None, [os.environ.get('PYTHONPATH')])]))  # this checkout's package
         self.proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={self.port}',
                                       '--ServerApp.port_retries=0', '--allow-root', f'--IdentityProvider.token={self.token}',
-                                      f'--ServerApp.root_dir={root}'], stdout=log, stderr=subprocess.STDOUT, env=env)
+                                      f'--ServerApp.root_dir={root}'], stdout=log, stderr=subprocess.STDOUT, env=env,
+                                     start_new_session=True)   # its own process group: the server and its kernels
         self.base = f'http://127.0.0.1:{self.port}'
 
     def api(self, method, path, body=None, raw=False):
@@ -48,8 +50,10 @@ class Lab:
         "Shut the server down through its API; terminate it if it does not stop."
         try: self.api('POST', '/api/shutdown')
         except OSError: pass
-        try: self.proc.wait(15)
-        except subprocess.TimeoutExpired: self.proc.terminate(); self.proc.wait(10)
+        for sig in (None, signal.SIGTERM, signal.SIGKILL):
+            if sig: os.killpg(self.proc.pid, sig)
+            try: return self.proc.wait(15)
+            except subprocess.TimeoutExpired: pass
 
 def directives(src): return dict(re.findall(r'^#\|\s*([\w-]+):?\s*(.*?)\s*$', src, flags=re.M))
 
@@ -66,7 +70,9 @@ def run_cell(ws, session, code, timeout):
         m = json.loads(ws.recv())
         if m.get('parent_header', {}).get('msg_id') != msg_id: continue
         t, c = m['header']['msg_type'], m['content']
-        if t == 'error': err = f"{c['ename']}: {c['evalue']}"
+        if t == 'error':
+            err = f"{c['ename']}: {c['evalue']}"
+            print(re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(c['traceback'])), file=sys.stderr)   # the student's traceback
         elif t == 'stream' and c['name'] == 'stderr': stderr += c['text']
         elif t == 'status' and c['execution_state'] == 'idle': idle = True
         elif t == 'execute_reply': replied = True; err = err or (c['status'] != 'ok' and f"{c.get('ename')}: {c.get('evalue')}")
@@ -121,11 +127,12 @@ def check(lab, nb_paths, args, t0):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('notebooks', nargs='*', default=['nbs/00_core.ipynb'], help='the chapters to run (default nbs/00_core.ipynb)')
-    ap.add_argument('--timeout', type=float, default=600, help='seconds for the whole check, server start included')
+    ap.add_argument('--timeout', type=float, default=480, help='seconds for the whole check, server start included')
     ap.add_argument('--kernel', default='python3', help='kernel name')
     ap.add_argument('--no-warnings', action='store_true', help='also fail if a cell prints a warning to stderr')
     ap.add_argument('--show-stderr', action='store_true', help='print everything the cells write to stderr')
     args, t0 = ap.parse_args(argv), time.time()
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit('[check_jupyterlab] FAIL: terminated'))   # still stop the server
     nb_paths = [(ROOT/n).resolve() for n in args.notebooks]
     if (missing := [n for n, p in zip(args.notebooks, nb_paths) if not p.is_file()]): sys.exit(f'[check_jupyterlab] FAIL: not found: {missing}')
     with tempfile.NamedTemporaryFile('w+', prefix='jupyterlab-', suffix='.log', delete=False) as log:
