@@ -10,16 +10,22 @@ import numpy as np, yaml, torch, torch.nn as nn, torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 from tqdm.auto import tqdm
 from fastcore.script import call_parse, is_cli
+from fastcore.basics import patch
+from torch.utils.tensorboard import SummaryWriter
 from .core import (SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, load_config, check_config,
-                           merge_config, apply_overrides, recipe_path, set_seed, get_device, output_lock)
+                           merge_config, apply_overrides, parse_overrides, load_yaml, recipe_path, set_seed, get_device, output_lock)
+from .augment import AUGMENT_DEFAULTS
+from .dataset import make_loader
+from .models import build_model, load_model_state, model_defaults
+from .metrics import compute_eer
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'train_defaults', 'load_train_config', 'check_train_values', 'WarmupDecay', 'build_optimizer',
            'build_scheduler', 'get_rng_state', 'set_rng_state', 'dist_info', 'init_distributed', 'score_loader',
-           'eer_of', 'save_training_state', 'latest_checkpoint', 'check_resume_config', 'fit', 'check_list',
+           'eer_of', 'save_training_state', 'latest_checkpoint', 'check_resume_config', 'Trainer', 'fit', 'check_list',
            'build_loaders', 'train', 'spoofxai_train']
 
-# %% ../nbs/08_train.ipynb #48039fe4
+# %% ../nbs/08_train.ipynb #654840d4
 TRAIN_DEFAULTS = {
     'data': {'train_list': '',          # raw.list / shard.list of the training set
              'dev_list': '',            # list of the dev set (validated on whole utterances)
@@ -29,37 +35,40 @@ TRAIN_DEFAULTS = {
              'num_workers': 2,          # DataLoader workers
              'loader': {},              # further keyword arguments for `spoofxai.dataset.make_loader`
              'augment': {}},            # training-chunk augmentation, filled from `spoofxai.augment.AUGMENT_DEFAULTS`
-    'model': {},                        # filled from `spoofxai.models.MODEL_DEFAULTS`
-    'optim': {'name': 'adamw',          # 'adamw' or 'sgd'
-              'lr': 1e-3,               # peak learning rate
-              'ssl_lr': None,           # learning rate of a fine-tuned SSL front-end (None: same as lr)
-              'weight_decay': 1e-4,
-              'momentum': 0.9,          # SGD only
-              'nesterov': False},       # SGD only
-    'scheduler': {'warmup_steps': 0,    # linear warm-up steps ...
-                  'warmup_epochs': 0.0, # ... plus this many epochs' worth of steps
-                  'decay': 'cosine',    # 'cosine', 'exponential' or 'constant' after the warm-up
-                  'final_lr': 1e-6},    # learning rate reached at the last step (cosine, exponential)
-    'train': {'epochs': 10,
-              'steps_per_epoch': 0,     # 0: the whole training list; N: only the first N batches of each epoch
-              'clip': 5.0,              # max gradient norm (0: no clipping)
-              'amp': True,              # mixed precision on GPU (always off on CPU)
-              'amp_dtype': 'float16',   # 'float16' (with GradScaler) or 'bfloat16'
-              'patience': 0,            # early stopping: epochs without a better dev EER (0: off)
-              'save_every_steps': 0,    # also checkpoint every N steps inside an epoch (0: only at epoch ends)
-              'keep_step_ckpts': 1,     # how many step checkpoints to keep
-              'log_every': 10,          # steps between TensorBoard points
-              'progress': True,         # tqdm progress bars
-              'find_unused_parameters': False,  # DDP option for models with unused parameters
-              'dump_keys': False},      # write the training keys each process saw to EXP/keys/ (to check data splits)
-    'seed': 42,
-    'device': 'auto',                   # 'auto', 'cpu', 'cuda', 'cuda:N'
-}
+    'model': {}}                        # filled from `spoofxai.models.MODEL_DEFAULTS`
+
+# %% ../nbs/08_train.ipynb #6dff8982
+TRAIN_DEFAULTS.update(
+    optim={'name': 'adamw',          # 'adamw' or 'sgd'
+           'lr': 1e-3,               # peak learning rate
+           'ssl_lr': None,           # learning rate of a fine-tuned SSL front-end (None: same as lr)
+           'weight_decay': 1e-4,
+           'momentum': 0.9,          # SGD only
+           'nesterov': False},       # SGD only
+    scheduler={'warmup_steps': 0,    # linear warm-up steps ...
+               'warmup_epochs': 0.0, # ... plus this many epochs' worth of steps
+               'decay': 'cosine',    # 'cosine', 'exponential' or 'constant' after the warm-up
+               'final_lr': 1e-6})    # learning rate reached at the last step (cosine, exponential)
+
+# %% ../nbs/08_train.ipynb #a61cc42f
+TRAIN_DEFAULTS.update(
+    train={'epochs': 10,
+           'steps_per_epoch': 0,     # 0: the whole training list; N: only the first N batches of each epoch
+           'clip': 5.0,              # max gradient norm (0: no clipping)
+           'amp': True,              # mixed precision on GPU (always off on CPU)
+           'amp_dtype': 'float16',   # 'float16' (with GradScaler) or 'bfloat16'
+           'patience': 0,            # early stopping: epochs without a better dev EER (0: off)
+           'save_every_steps': 0,    # also checkpoint every N steps inside an epoch (0: only at epoch ends)
+           'keep_step_ckpts': 1,     # how many step checkpoints to keep
+           'log_every': 10,          # steps between TensorBoard points
+           'progress': True,         # tqdm progress bars
+           'find_unused_parameters': False,  # DDP option for models with unused parameters
+           'dump_keys': False},      # write the training keys each process saw to EXP/keys/ (to check data splits)
+    seed=42,
+    device='auto')                   # 'auto', 'cpu', 'cuda', 'cuda:N'
 
 def train_defaults(model_name:str=None) -> dict:
     "`TRAIN_DEFAULTS` with `model` and `data.augment` filled from `spoofxai.models.model_defaults(model_name)` and `spoofxai.augment.AUGMENT_DEFAULTS`."
-    from spoofxai.models import model_defaults
-    from spoofxai.augment import AUGMENT_DEFAULTS
     d = copy.deepcopy(TRAIN_DEFAULTS); d['model'] = model_defaults(model_name)
     d['data']['augment'] = copy.deepcopy(AUGMENT_DEFAULTS)
     return d
@@ -67,7 +76,6 @@ def train_defaults(model_name:str=None) -> dict:
 # %% ../nbs/08_train.ipynb #133b2dad
 def _model_name(config, overrides=None):
     "The `model.name` a config (path, recipe name or dict) and its overrides ask for (None: the default)."
-    from spoofxai.core import parse_overrides, load_yaml
     name = None
     if isinstance(config, dict): name = (config.get('model') or {}).get('name')
     elif config is not None:
@@ -208,7 +216,6 @@ def score_loader(model:nn.Module, loader, device, amp_dtype=None, progress:bool=
 
 def eer_of(scores:dict, where:str='dev') -> float:
     "EER (in [0, 1]) of `{key: (score, label)}`, label 0 = bona fide."
-    from spoofxai.metrics import compute_eer
     s = np.array([v[0] for v in scores.values()]); l = np.array([v[1] for v in scores.values()])
     if (l == 0).sum() == 0 or (l == 1).sum() == 0:
         raise SpoofXAIError(f"needs both bona fide and spoofed utterances (found {(l==0).sum()} and {(l==1).sum()})",
@@ -250,7 +257,7 @@ def check_resume_config(ck_cfg:dict, cfg:dict, where:str):
     if d: raise SpoofXAIError("cannot resume: the checkpoint was trained with another model (" + '; '.join(d[:5]) + ")",
                               where=where, fix="resume with the experiment's own config.yaml, or train in a new --exp_dir")
 
-# %% ../nbs/08_train.ipynb #080081c8
+# %% ../nbs/08_train.ipynb #5e15e0af
 class _StepModule(nn.Module):
     "Make `model.training_step` the `forward` (what DDP wraps); frame targets, when the batch has them, go with it."
     def __init__(self, model): super().__init__(); self.model = model
@@ -263,6 +270,7 @@ def _set_epoch(loader, epoch):
     for o in (loader, getattr(loader, 'dataset', None), getattr(loader, 'sampler', None)):
         if o is not None and hasattr(o, 'set_epoch'): o.set_epoch(epoch); return
 
+# %% ../nbs/08_train.ipynb #bfa385e5
 def _count_batches(loader) -> int:
     "Batches this process gets from `loader` (0 if it cannot tell)."
     try: return len(loader)
@@ -278,7 +286,151 @@ def _steps_per_epoch(loader, tc, device) -> int:
                                    fix="set train.steps_per_epoch for this loader")
     return _all_min(n, device)     # every process must run the same number of steps under DDP
 
-# %% ../nbs/08_train.ipynb #9f6dac72
+# %% ../nbs/08_train.ipynb #157b93c7
+class Trainer:
+    "One training run: the model, its optimiser, scheduler and scaler, the counters, and where checkpoints go."
+    def __init__(self, model:nn.Module, train_loader, dev_loader, cfg:dict, exp_dir, device=None, dev_sharded:bool=False):
+        self.exp, self.cfg, self.tc = Path(exp_dir), cfg, cfg['train']
+        self.mdir, self.train_loader, self.dev_loader, self.dev_sharded = self.exp/'models', train_loader, dev_loader, dev_sharded
+        self.rank, self.world, _ = dist_info()
+        self.device = device = device or get_device(cfg['device'])
+        set_seed(cfg['seed'])
+        self.model = model.to(device)
+        self.opt = build_optimizer(model, cfg['optim'])
+        self.spe = _steps_per_epoch(train_loader, self.tc, device)
+        self.sched = build_scheduler(self.opt, cfg['scheduler'], self.spe, self.tc['epochs'], float(cfg['optim']['lr']))
+        use_amp = bool(self.tc['amp']) and device.type == 'cuda'
+        self.amp_dtype = getattr(torch, self.tc['amp_dtype']) if use_amp else None
+        self.scaler = torch.amp.GradScaler('cuda', enabled=use_amp and self.amp_dtype == torch.float16)
+        self.net = _StepModule(model)
+        if self.world > 1:
+            self.net = DDP(self.net, device_ids=[device.index] if device.type == 'cuda' else None,
+                           find_unused_parameters=bool(self.tc['find_unused_parameters']))
+        self.st = {'epoch': 0, 'batch': 0, 'step': 0, 'best_eer': None, 'best_epoch': 0, 'bad_epochs': 0, 'history': [], 'stopped': False}
+        self.ck, self.writer = None, None
+        self.params = [p for p in model.parameters() if p.requires_grad]
+
+# %% ../nbs/08_train.ipynb #6a9620e3
+@patch
+def state(self:Trainer, epoch:int, batch:int, rng_epoch, eer=None, loss_sum:float=0.0, loss_n:int=0) -> dict:
+    "The checkpoint of this moment: at `batch` of `epoch` (0-based), with the epoch's starting RNG state `rng_epoch`."
+    return {'model': self.model.state_dict(), 'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(),
+            'scaler': self.scaler.state_dict(),
+            'train_state': {**self.st, 'epoch': epoch, 'batch': batch, 'loss_sum': loss_sum, 'loss_n': loss_n},
+            'epoch': epoch, 'step': self.st['step'], 'dev_eer': eer, 'rng': get_rng_state(), 'rng_epoch': rng_epoch,
+            'config': self.cfg, 'world_size': self.world}
+
+@patch
+def resume(self:Trainer):
+    "Load the newest checkpoint of the experiment, if there is one, into the model, optimiser, scheduler, scaler and counters."
+    ckp = latest_checkpoint(self.exp)
+    if ckp is None: return self
+    ck = self.ck = load_checkpoint(ckp)
+    check_resume_config(ck.get('config', {}), self.cfg, str(ckp))
+    load_model_state(self.model, ck['model'], str(ckp))
+    self.opt.load_state_dict(ck['optimizer']); self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
+    self.st.update(ck['train_state'])
+    if ck.get('world_size', 1) != self.world and self.rank == 0:
+        print(f"note: resuming a {ck.get('world_size',1)}-process run with {self.world} processes: the data split changes")
+    if self.rank == 0: print(f"resuming from {ckp} (epoch {self.st['epoch']+1}, batch {self.st['batch']}, step {self.st['step']})")
+    return self
+
+# %% ../nbs/08_train.ipynb #4273b638
+def _check_batch(b:dict, where:str):
+    "Refuse a batch with NaN or infinite samples, naming its utterances."
+    bad = ~torch.isfinite(b['wav']).all(-1)
+    if bad.any(): raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k,x in zip(b['keys'], bad.tolist()) if x)}",
+                                      where=where, fix="re-create these utterances' audio (or fix what produced the samples)")
+
+@patch
+def step(self:Trainer, b:dict) -> float:
+    "One optimisation step on batch `b`; return its loss."
+    _check_batch(b, self.cfg['data'].get('train_list') or 'training batch')
+    dev, tc = self.device, self.tc
+    wav, lens, labs = b['wav'].to(dev, non_blocking=True), b['lengths'].to(dev), b['labels'].to(dev)
+    ft = [t.to(dev) for t in b['frame_targets']] if 'frame_targets' in b else None
+    with torch.autocast(dev.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
+        loss, _ = self.net(wav, lens, labs) if ft is None else self.net(wav, lens, labs, ft)
+    if not torch.isfinite(loss):
+        raise SpoofXAIError(f"the loss is {loss.item()} at step {self.st['step']}", where="optim.lr",
+                            fix="lower the learning rate, raise warm-up, or keep train.clip > 0")
+    self.opt.zero_grad(set_to_none=True)
+    self.scaler.scale(loss).backward()
+    self.scaler.unscale_(self.opt)
+    gn = nn.utils.clip_grad_norm_(self.params, tc['clip']) if tc['clip'] > 0 else None
+    self.scaler.step(self.opt); self.scaler.update(); self.sched.step()
+    self.st['step'] += 1
+    if self.writer is not None and self.st['step'] % max(1, tc['log_every']) == 0:
+        self.writer.add_scalar('train/loss', loss.item(), self.st['step'])
+        self.writer.add_scalar('train/lr', self.opt.param_groups[-1]['lr'], self.st['step'])
+        if gn is not None: self.writer.add_scalar('train/grad_norm', float(gn), self.st['step'])
+    return loss.item()
+
+# %% ../nbs/08_train.ipynb #78e6ef35
+@patch
+def _start_epoch(self:Trainer, epoch:int):
+    "The loader's iterator for `epoch`, positioned after the batches a resumed checkpoint already did; `(it, skip, rng_epoch)`."
+    ck, st = self.ck, self.st
+    resumed = ck is not None and epoch == st['epoch']
+    skip = st['batch'] if resumed else 0
+    if resumed: set_rng_state(ck['rng_epoch'] if skip else ck['rng'])
+    rng_epoch = get_rng_state()
+    _set_epoch(self.train_loader, epoch)
+    it = iter(self.train_loader)
+    for _ in range(skip): next(it)
+    if skip: set_rng_state(ck['rng'])
+    return it, skip, rng_epoch
+
+@patch
+def train_epoch(self:Trainer, epoch:int) -> tuple:
+    "Run the (remaining) batches of `epoch`; return `(loss_sum, batches)` over the whole epoch."
+    st, tc, spe = self.st, self.tc, self.spe
+    it, skip, rng_epoch = self._start_epoch(epoch)
+    self.net.train(); tot, n = (st.get('loss_sum', 0.0), st.get('loss_n', 0)) if skip else (0.0, 0)
+    seen = [] if tc['dump_keys'] else None
+    pbar = tqdm(total=spe, initial=skip, desc=f"epoch {epoch+1}/{tc['epochs']}", disable=not tc['progress'] or self.rank != 0, leave=False)
+    for bi in range(skip, spe):
+        try: b = next(it)
+        except StopIteration:
+            raise SpoofXAIError(f"the training loader ran out after {bi} of {spe} batches", where="data.train_list",
+                                fix="check the list, or set train.steps_per_epoch") from None
+        if seen is not None: seen += list(b['keys'])
+        tot += self.step(b); n += 1
+        pbar.update(1); pbar.set_postfix(loss=f"{tot/n:.4f}")
+        if tc['save_every_steps'] > 0 and st['step'] % tc['save_every_steps'] == 0 and bi+1 < spe and self.rank == 0:
+            save_training_state(self.mdir, f"step_{st['step']:08d}.pt", self.state(epoch, bi+1, rng_epoch, None, tot, n), tc['keep_step_ckpts'])
+    pbar.close(); del it
+    if seen is not None:
+        with atomic_write(self.exp/'keys'/f'rank{self.rank}_epoch{epoch+1:03d}.txt') as f: f.write('\n'.join(seen) + '\n')
+    return tot, n
+
+# %% ../nbs/08_train.ipynb #bb1facbd
+@patch
+def end_epoch(self:Trainer, epoch:int, loss_sum:float, n:int) -> bool:
+    "Validate, update best/early-stopping state, log and checkpoint the end of `epoch`; return whether to stop."
+    st, tc = self.st, self.tc
+    eer = (eer_of(score_loader(self.model, self.dev_loader, self.device, self.amp_dtype, tc['progress'], 'dev', self.dev_sharded),
+                  self.cfg['data'].get('dev_list') or 'dev') if self.dev_loader is not None else None)
+    stop = False
+    if eer is not None:
+        if st['best_eer'] is None or eer < st['best_eer']: st.update(best_eer=eer, best_epoch=epoch+1, bad_epochs=0)
+        else: st['bad_epochs'] += 1
+        stop = tc['patience'] > 0 and st['bad_epochs'] >= tc['patience']
+    stop = _broadcast_flag(stop, self.device)
+    loss = loss_sum/max(n, 1)
+    st['history'].append({'epoch': epoch+1, 'step': st['step'], 'train_loss': loss, 'dev_eer': eer})
+    st['stopped'] = stop
+    if self.rank == 0:
+        if self.writer is not None and eer is not None: self.writer.add_scalar('dev/eer', eer*100, st['step']); self.writer.flush()
+        print(f"epoch {epoch+1}: train loss {loss:.4f}" + (f", dev EER {eer*100:.2f}%" if eer is not None else "")
+              + (" (best)" if eer is not None and st['best_epoch'] == epoch+1 else "") + (" -> early stop" if stop else ""))
+        s = self.state(epoch+1, 0, None, eer)
+        if st['best_epoch'] == epoch+1: atomic_torch_save(s, self.mdir/'best.pt')
+        save_training_state(self.mdir, f"epoch_{epoch+1:03d}.pt", s)
+    _barrier()
+    return stop
+
+# %% ../nbs/08_train.ipynb #2f8506ee
 def fit(model:nn.Module,     # a model with `training_step(wav, lengths, labels) -> (loss, logits)`
         train_loader,        # yields batch dicts; has `set_epoch`
         dev_loader,          # whole-utterance dev batches (None: no validation)
@@ -288,121 +440,20 @@ def fit(model:nn.Module,     # a model with `training_step(wav, lengths, labels)
         dev_sharded:bool=False, # the dev loader already splits utterances between DDP processes
         ) -> dict:
     "Train with checkpoints, resume, validation by dev EER and early stopping; return a summary."
-    from torch.utils.tensorboard import SummaryWriter
-    exp, tc = Path(exp_dir), cfg['train']; mdir = exp/'models'
-    rank, world, _ = dist_info()
-    device = device or get_device(cfg['device'])
-    set_seed(cfg['seed'])
-    model.to(device)
-    opt = build_optimizer(model, cfg['optim'])
-    spe = _steps_per_epoch(train_loader, tc, device)
-    sched = build_scheduler(opt, cfg['scheduler'], spe, tc['epochs'], float(cfg['optim']['lr']))
-    use_amp = bool(tc['amp']) and device.type == 'cuda'
-    amp_dtype = getattr(torch, tc['amp_dtype']) if use_amp else None
-    scaler = torch.amp.GradScaler('cuda', enabled=use_amp and amp_dtype == torch.float16)
-    net = _StepModule(model)
-    if world > 1:
-        net = DDP(net, device_ids=[device.index] if device.type == 'cuda' else None,
-                  find_unused_parameters=bool(tc['find_unused_parameters']))
-    st = {'epoch': 0, 'batch': 0, 'step': 0, 'best_eer': None, 'best_epoch': 0, 'bad_epochs': 0, 'history': [], 'stopped': False}
-    ck, ckp = None, latest_checkpoint(exp)
-    if ckp is not None:
-        ck = load_checkpoint(ckp)
-        check_resume_config(ck.get('config', {}), cfg, str(ckp))
-        _load_model_state(model, ck['model'], str(ckp))
-        opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler']); scaler.load_state_dict(ck['scaler'])
-        st.update(ck['train_state'])
-        if ck.get('world_size', 1) != world and rank == 0:
-            print(f"note: resuming a {ck.get('world_size',1)}-process run with {world} processes: the data split changes")
-        if rank == 0: print(f"resuming from {ckp} (epoch {st['epoch']+1}, batch {st['batch']}, step {st['step']})")
-    writer = SummaryWriter(str(exp/'tensorboard'), purge_step=st['step']) if rank == 0 else None
-    params = [p for p in model.parameters() if p.requires_grad]
-
-    def state(epoch, batch, rng_epoch, eer=None, loss_sum=0.0, loss_n=0):
-        return {'model': model.state_dict(), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
-                'scaler': scaler.state_dict(), 'train_state': {**st, 'epoch': epoch, 'batch': batch, 'loss_sum': loss_sum, 'loss_n': loss_n},
-                'epoch': epoch, 'step': st['step'], 'dev_eer': eer, 'rng': get_rng_state(), 'rng_epoch': rng_epoch,
-                'config': cfg, 'world_size': world}
-
+    t = Trainer(model, train_loader, dev_loader, cfg, exp_dir, device, dev_sharded).resume()
+    st = t.st
+    t.writer = SummaryWriter(str(t.exp/'tensorboard'), purge_step=st['step']) if t.rank == 0 else None
     try:
-        for epoch in range(st['epoch'], tc['epochs']):
+        for epoch in range(st['epoch'], t.tc['epochs']):
             if st['stopped']: break
-            skip = st['batch'] if (ck is not None and epoch == st['epoch']) else 0
-            if ck is not None and epoch == st['epoch']: set_rng_state(ck['rng_epoch'] if skip else ck['rng'])
-            rng_epoch = get_rng_state()
-            _set_epoch(train_loader, epoch)
-            it = iter(train_loader)
-            for _ in range(skip): next(it)
-            if skip: set_rng_state(ck['rng'])
-            net.train(); tot, n = (st.get('loss_sum', 0.0), st.get('loss_n', 0)) if skip else (0.0, 0)
-            seen = [] if tc['dump_keys'] else None
-            pbar = tqdm(total=spe, initial=skip, desc=f"epoch {epoch+1}/{tc['epochs']}", disable=not tc['progress'] or rank != 0, leave=False)
-            for bi in range(skip, spe):
-                try: b = next(it)
-                except StopIteration:
-                    raise SpoofXAIError(f"the training loader ran out after {bi} of {spe} batches", where="data.train_list",
-                                        fix="check the list, or set train.steps_per_epoch") from None
-                if seen is not None: seen += list(b['keys'])
-                bad = ~torch.isfinite(b['wav']).all(-1)         # name the utterance, not the learning rate
-                if bad.any(): raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k,x in zip(b['keys'], bad.tolist()) if x)}",
-                                                  where=cfg['data'].get('train_list') or 'training batch',
-                                                  fix="re-create these utterances' audio (or fix what produced the samples)")
-                wav, lens, labs = b['wav'].to(device, non_blocking=True), b['lengths'].to(device), b['labels'].to(device)
-                ft = [t.to(device) for t in b['frame_targets']] if 'frame_targets' in b else None
-                with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
-                    loss, _ = net(wav, lens, labs) if ft is None else net(wav, lens, labs, ft)
-                if not torch.isfinite(loss):
-                    raise SpoofXAIError(f"the loss is {loss.item()} at step {st['step']}", where="optim.lr",
-                                        fix="lower the learning rate, raise warm-up, or keep train.clip > 0")
-                opt.zero_grad(set_to_none=True)
-                scaler.scale(loss).backward()
-                scaler.unscale_(opt)
-                gn = nn.utils.clip_grad_norm_(params, tc['clip']) if tc['clip'] > 0 else None
-                scaler.step(opt); scaler.update(); sched.step()
-                st['step'] += 1; tot += loss.item(); n += 1
-                pbar.update(1); pbar.set_postfix(loss=f"{tot/n:.4f}")
-                if writer is not None and st['step'] % max(1, tc['log_every']) == 0:
-                    writer.add_scalar('train/loss', loss.item(), st['step'])
-                    writer.add_scalar('train/lr', opt.param_groups[-1]['lr'], st['step'])
-                    if gn is not None: writer.add_scalar('train/grad_norm', float(gn), st['step'])
-                if tc['save_every_steps'] > 0 and st['step'] % tc['save_every_steps'] == 0 and bi+1 < spe and rank == 0:
-                    save_training_state(mdir, f"step_{st['step']:08d}.pt", state(epoch, bi+1, rng_epoch, None, tot, n), tc['keep_step_ckpts'])
-            pbar.close(); del it
-            if seen is not None:
-                with atomic_write(exp/'keys'/f'rank{rank}_epoch{epoch+1:03d}.txt') as f: f.write('\n'.join(seen) + '\n')
-            eer = eer_of(score_loader(model, dev_loader, device, amp_dtype, tc['progress'], 'dev', dev_sharded), cfg['data'].get('dev_list') or 'dev') if dev_loader is not None else None
-            stop = False
-            if eer is not None:
-                if st['best_eer'] is None or eer < st['best_eer']: st.update(best_eer=eer, best_epoch=epoch+1, bad_epochs=0)
-                else: st['bad_epochs'] += 1
-                stop = tc['patience'] > 0 and st['bad_epochs'] >= tc['patience']
-            stop = _broadcast_flag(stop, device)
-            st['history'].append({'epoch': epoch+1, 'step': st['step'], 'train_loss': tot/max(n,1), 'dev_eer': eer})
-            st['stopped'] = stop
-            if rank == 0:
-                if writer is not None and eer is not None: writer.add_scalar('dev/eer', eer*100, st['step']); writer.flush()
-                print(f"epoch {epoch+1}: train loss {tot/max(n,1):.4f}" + (f", dev EER {eer*100:.2f}%" if eer is not None else "")
-                      + (" (best)" if eer is not None and st['best_epoch'] == epoch+1 else "") + (" -> early stop" if stop else ""))
-                s = state(epoch+1, 0, None, eer)
-                if st['best_epoch'] == epoch+1: atomic_torch_save(s, mdir/'best.pt')
-                save_training_state(mdir, f"epoch_{epoch+1:03d}.pt", s)
-            _barrier()
+            t.end_epoch(epoch, *t.train_epoch(epoch))
     finally:
-        if writer is not None: writer.close()
+        if t.writer is not None: t.writer.close()
     summary = {'epochs_run': len(st['history']), 'steps': st['step'], 'best_eer': st['best_eer'], 'best_epoch': st['best_epoch'],
                'early_stopped': st['stopped'], 'history': st['history']}
-    if rank == 0:
-        with atomic_write(exp/'train_summary.yaml') as f: yaml.safe_dump(summary, f, sort_keys=False)
+    if t.rank == 0:
+        with atomic_write(t.exp/'train_summary.yaml') as f: yaml.safe_dump(summary, f, sort_keys=False)
     return summary
-
-def _load_model_state(model, sd, where):
-    try: from spoofxai.models import load_model_state
-    except ImportError: load_model_state = None
-    if load_model_state is not None: return load_model_state(model, sd, where)
-    try: model.load_state_dict(sd)
-    except RuntimeError as ex:
-        raise SpoofXAIError(f"the weights do not fit the model ({str(ex).splitlines()[0]})", where=where,
-                            fix="use the config the checkpoint was trained with") from None
 
 # %% ../nbs/08_train.ipynb #0c96a201
 def check_list(path, key:str):
@@ -419,7 +470,6 @@ def check_list(path, key:str):
 
 def build_loaders(cfg:dict, frame_targets:dict=None) -> tuple: # frame_targets: the model's frames, for training targets (see `make_loader`)
     "The training loader (random chunks, shuffled per epoch) and the dev loader (whole utterances, or None)."
-    from spoofxai.dataset import make_loader
     d = cfg['data']
     check_list(d['train_list'], 'data.train_list')
     tl = make_loader(d['train_list'], mode='train', batch_size=d['batch_size'], num_workers=d['num_workers'],
@@ -442,7 +492,6 @@ def train(config,              # YAML path, shipped recipe name, or config dict
     rank, world, _ = dist_info()
     exp = Path(exp_dir)
     try:
-        from spoofxai.models import build_model
         set_seed(cfg['seed'])
         model = build_model(cfg['model'])
         tl, dl = build_loaders(cfg, model.frame_spec() if hasattr(model, 'frame_spec') else None)   # nothing is written (nor EXP created) before these succeed
