@@ -260,9 +260,8 @@ def _list_lines(path, key:str=None) -> tuple:
     try: lines = [(i, l) for i,(l,) in read_table(p, 1, sep='\n')]
     except OSError as ex:
         raise SpoofXAIError(f"cannot read the list ({type(ex).__name__}: {ex})", where=where, fix="check the file's permissions and encoding") from None
-    except SpoofXAIError as ex:                  # not UTF-8: name the setting too
-        if not key: raise
-        raise SpoofXAIError(ex.msg, where=f"{key}: {ex.where}", fix=ex.fix) from None
+    except SpoofXAIError as ex:                  # not UTF-8 (read_table names the line)
+        raise SpoofXAIError(f"cannot read the list ({ex.msg})", where=f"{key}: {ex.where}" if key else ex.where, fix=ex.fix) from None
     if not lines: raise SpoofXAIError("the list is empty", where=where, fix="re-run stage 2 (spoofxai_make_list) on a data folder with utterances")
     return p, lines
 
