@@ -12,16 +12,16 @@ from fastcore.script import call_parse
 from tqdm.auto import tqdm
 from .core import SpoofXAIError, read_table, atomic_write, load_pickled_npy, output_lock
 from .audio import audio_info, num_frames, coarsen_labels, SEGLAB_RESOLUTIONS
+from .formats import LABELS, read_protocol, write_data_dir
 
 # %% auto #0
-__all__ = ['SPLITS', 'LABELS', 'VAD_LABELS', 'find_database', 'protocol_path', 'wav_dir', 'vad_dir', 'seglab_path',
-           'read_protocol', 'load_seglab', 'convert_seglab', 'seglab_to_intervals', 'intervals_to_seglab',
-           'check_seglab', 'annotation_region', 'annotation_attack', 'read_vad', 'read_annotation', 'read_headers',
-           'prepare_split', 'prepare_data', 'spoofxai_prepare']
+__all__ = ['SPLITS', 'VAD_LABELS', 'find_database', 'protocol_path', 'wav_dir', 'vad_dir', 'seglab_path', 'load_seglab',
+           'convert_seglab', 'seglab_to_intervals', 'intervals_to_seglab', 'check_seglab', 'annotation_region',
+           'annotation_attack', 'read_vad', 'read_annotation', 'read_headers', 'prepare_split', 'prepare_data',
+           'spoofxai_prepare']
 
 # %% ../nbs/03_data.ipynb #2d03b6a6
 SPLITS = ('train', 'dev', 'eval')
-LABELS = {'bonafide': 0, 'spoof': 1}   # class indices (WeDefense convention)
 
 def find_database(root) -> Path:
     "The `database/` folder of a PartialSpoof-layout tree, given it or its parent."
@@ -40,21 +40,6 @@ def vad_dir(db, split:str) -> Path:  return find_database(db)/'vad'/split
 def seglab_path(db, split:str, res:float) -> Path:
     "The official segment-label file of `split` at resolution `res` seconds."
     return find_database(db)/'segment_labels'/f'{split}_seglab_{res}.npy'
-
-# %% ../nbs/03_data.ipynb #6b3e297e
-def read_protocol(path) -> dict:
-    "Read a CM protocol into `{utt: (speaker, system, label)}`, checking columns, labels and duplicates."
-    out, first = {}, {}
-    for i,(spk,utt,_,system,key) in read_table(path, 5):
-        if key not in LABELS:
-            raise SpoofXAIError(f"unknown label {key!r} for {utt}", where=f"{path}:{i}",
-                                fix="the 5th column must be bonafide or spoof")
-        if utt in out:
-            raise SpoofXAIError(f"duplicate utterance {utt} (first on line {first[utt]})", where=f"{path}:{i}",
-                                fix="remove one of the two lines")
-        out[utt], first[utt] = (spk, system, key), i
-    if not out: raise SpoofXAIError("protocol has no lines", where=str(path), fix="check the file")
-    return out
 
 # %% ../nbs/03_data.ipynb #38a448b3
 def load_seglab(path) -> dict:
@@ -187,9 +172,6 @@ def _fail_list(items, what, fix, where):
     shown = ', '.join(items[:5]) + (f' (and {len(items)-5} more)' if len(items) > 5 else '')
     raise SpoofXAIError(f"{len(items)} {what}: {shown}", where=where, fix=fix)
 
-def _write_lines(path, lines):
-    with atomic_write(path) as f: f.write(''.join(l + '\n' for l in lines))
-
 # %% ../nbs/03_data.ipynb #5729b284
 def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its database/ folder)
                   split:str,                  # train, dev or eval
@@ -256,17 +238,13 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
                multichannel=sum(h.channels > 1 for *_,h in keep),
                segment_labels=str(sl_p) if segs else None, seconds=round(time.time()-t0, 2),
                skipped=dict(missing_file=missing, not_in_protocol=extra, bad_file={u: str(e) for u,e in bad}))
-    def do_write(): _write_split(Path(out_dir), keep, proto, by, segs, rep); return rep
+    def do_write(): _write_split(Path(out_dir), keep, proto, segs, rep); return rep
     return do_write() if write else do_write
 
-def _write_split(out, keep, proto, by, segs, rep):
-    out.mkdir(parents=True, exist_ok=True)
-    _write_lines(out/'wav.scp', [f'{u} {p}' for u,p,_ in keep])
-    _write_lines(out/'utt2lab', [f'{u} {proto[u][2]}' for u,_,_ in keep])
-    _write_lines(out/'utt2dur', [f'{u} {round(h.duration, 6)}' for u,_,h in keep])
-    _write_lines(out/'lab2utt', [f"{l} {' '.join(us)}" for l,us in by.items() if us])
-    if segs: _write_lines(out/'utt2seg', [' '.join([u] + [f'{x:g}' for iv in segs[u] for x in iv]) for u,_,_ in keep])
-    elif (out/'utt2seg').exists(): (out/'utt2seg').unlink()
+def _write_split(out, keep, proto, segs, rep):
+    "The Kaldi-style files (`formats.write_data_dir`) and `report.json` of one split."
+    write_data_dir(out, [dict(key=u, lab=proto[u][2], wav=p, dur=round(h.duration, 6), **({'seg': segs[u]} if segs else {}))
+                         for u,p,h in keep])
     with atomic_write(out/'report.json') as f: json.dump(rep, f, indent=1)
 
 # %% ../nbs/03_data.ipynb #da2424c0

@@ -9,15 +9,14 @@ from pathlib import Path
 import numpy as np, torch
 import torch.distributed as dist
 from torch.utils.data import IterableDataset, DataLoader, get_worker_info
-from .core import SpoofXAIError, read_table, seed_worker
+from .core import SpoofXAIError, seed_worker
 from .audio import load_audio
-from .data import LABELS
-from .lists import read_raw_list, read_shard
+from .formats import LABEL_ID, read_list, read_shard
 from .augment import Augmenter
 
 # %% auto #0
-__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'frame_targets', 'collate', 'read_list',
-           'make_augmenter', 'SpoofDataset', 'SpoofLoader', 'make_loader']
+__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'frame_targets', 'collate', 'make_augmenter',
+           'SpoofDataset', 'SpoofLoader', 'make_loader']
 
 # %% ../nbs/05_dataset.ipynb #cd35a072
 def decode_audio(data:bytes,       # the bytes of an audio file (WAV, FLAC, ...)
@@ -101,20 +100,6 @@ def collate(samples:list) -> dict:
     if 'frame_targets' in samples[0]: b['frame_targets'] = _pad_targets([s['frame_targets'] for s in samples])
     return b
 
-# %% ../nbs/05_dataset.ipynb #b37df974
-def read_list(path) -> tuple:
-    "`('raw', [utterance dicts])` for a raw.list, `('shard', [tar paths])` for a shard.list."
-    path = Path(path)
-    lines = [(i, f[0]) for i,f in read_table(path, 1, sep='\n')]
-    if not lines: raise SpoofXAIError("the list is empty", where=str(path), fix="re-run stage 2 (spoofxai_make_list)")
-    if lines[0][1].lstrip().startswith('{'): return 'raw', read_raw_list(path)
-    out = []
-    for i,l in lines:
-        p = Path(l.strip()); p = p if p.is_absolute() else path.parent/p
-        if not p.is_file(): raise SpoofXAIError(f"shard {p} not found", where=f"{path}:{i}", fix="re-run stage 2 or fix the path")
-        out.append(str(p))
-    return 'shard', out
-
 # %% ../nbs/05_dataset.ipynb #ce06b790
 def _dist_info(rank, world_size):
     if rank is None or world_size is None:
@@ -182,7 +167,6 @@ class SpoofDataset(IterableDataset):
 
 # %% ../nbs/05_dataset.ipynb #3a9cf368
 def _sample(self, key, lab, wav, seg):
-    if lab not in LABELS: raise SpoofXAIError(f"unknown label {lab!r}", where=key, fix="use bonafide or spoof")
     wav = wav.numpy()
     if getattr(self, 'ftargets', None) and lab == 'spoof' and not seg:
         raise SpoofXAIError("a spoofed utterance without segment labels cannot give frame targets", where=key,
@@ -194,7 +178,7 @@ def _sample(self, key, lab, wav, seg):
         start = int(rng.integers(0, max(len(wav) - self.chunk_len, 0) + 1))
         wav, mask = take_chunk(wav, mask, start, self.chunk_len)
         label = int(mask.any())
-    else: label = LABELS[lab]
+    else: label = LABEL_ID[lab]            # the readers checked the label
     if self.augmenter: wav = self.augmenter.after_chunk(wav, key, self.epoch)
     s = dict(key=key, wav=wav, label=label)
     if self.hop: s['frame_labels'] = mask_to_frame_labels(mask, self.hop)

@@ -9,16 +9,17 @@ from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse, store_true
 from .core import SpoofXAIError, read_table, atomic_write
+from .formats import LABELS, read_keys
 
 # %% auto #0
-__all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'LABELS', 'RTTM_LABELS', 'det_curve',
-           'compute_eer', 'dcf_norm', 'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr',
-           'compute_min_cllr', 'min_cllr_from_counts', 'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det',
-           'compute_rocch_eer', 'compute_all', 'compute_segment_eer', 'compute_utt_eer_from_segments',
-           'compute_segment_eers', 'compute_upsampled_segment_eer', 'read_score_table', 'read_keys', 'read_scores',
-           'check_timed', 'range_pieces', 'compute_range_eer', 'frames_to_timed', 'timed_to_frames',
-           'align_frame_labels', 'write_rttm', 'read_rttm', 'intervals_to_timed', 'compute_binned_range_eer',
-           'compute_point_eer', 'plot_det', 'format_metrics', 'evaluate', 'spoofxai_eval']
+__all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'RTTM_LABELS', 'det_curve', 'compute_eer',
+           'dcf_norm', 'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
+           'min_cllr_from_counts', 'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer',
+           'compute_all', 'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
+           'compute_upsampled_segment_eer', 'read_score_table', 'read_scores', 'check_timed', 'range_pieces',
+           'compute_range_eer', 'frames_to_timed', 'timed_to_frames', 'align_frame_labels', 'write_rttm', 'read_rttm',
+           'intervals_to_timed', 'compute_binned_range_eer', 'compute_point_eer', 'plot_det', 'format_metrics',
+           'evaluate', 'spoofxai_eval']
 
 # %% ../nbs/12_metrics.ipynb #a2b74575
 P_SPOOF, C_MISS, C_FA = 0.05, 1.0, 10.0   # ASVspoof5 evaluation plan
@@ -293,8 +294,6 @@ def compute_upsampled_segment_eer(frame_scores,  # per utterance, a 1-D array of
     return compute_eer(*_split(s, l, 'segments'))
 
 # %% ../nbs/12_metrics.ipynb #54c20367
-LABELS = ('bonafide', 'spoof')
-
 def _names(ks, n:int=5):
     ks = list(ks)
     return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
@@ -318,30 +317,6 @@ def read_score_table(path): # ASVspoof5 score file: `filename<TAB>cm-score` (the
         out[f[0]] = (v, i)
     if not out: raise SpoofXAIError("no scores in file", where=str(path), fix="check the path and that scoring has run")
     return list(out), np.array([v for v, _ in out.values()], dtype=np.float64)
-
-def read_keys(path) -> dict:
-    "`{utt: 'bonafide'|'spoof'}` from an ASVspoof5 key file, a Kaldi `utt2lab`, or a PartialSpoof or ASVspoof5 protocol."
-    out, lines, cols = {}, {}, None
-    for i,f in read_table(path, (2, None)):
-        if cols is None and f[0] == 'filename':
-            if 'cm-label' not in f: raise SpoofXAIError(f"header {' '.join(f)!r} has no 'cm-label' column", where=f"{path}:{i}",
-                                                        fix="key files start with 'filename<TAB>cm-label'")
-            cols = (0, f.index('cm-label')); continue
-        c = cols or {2: (0, 1), 5: (1, 4)}.get(len(f))
-        if c is None and len(f) > 5:                       # ASVspoof5 protocol: SPEAKER UTT ... KEY -
-            c = (1, max((j for j,x in enumerate(f) if x in LABELS), default=len(f)))
-        if c is None or len(f) <= max(c):
-            raise SpoofXAIError(f"expected 2 columns (utt label), 5 (PartialSpoof protocol) or an ASVspoof5 protocol line, "
-                                f"found {len(f)} columns{' and no bonafide/spoof field' if len(f) > 5 else ''}", where=f"{path}:{i}",
-                                fix="fix or remove this line")
-        k, lab = f[c[0]], f[c[1]]
-        if lab not in LABELS: raise SpoofXAIError(f"label {lab!r} of {k!r} is neither 'bonafide' nor 'spoof'", where=f"{path}:{i}",
-                                                  fix="keys must use the labels bonafide and spoof")
-        if k in out: raise SpoofXAIError(f"utterance {k!r} appears twice (first on line {lines[k]})", where=f"{path}:{i}",
-                                         fix="remove the duplicate")
-        out[k], lines[k] = lab, i
-    if not out: raise SpoofXAIError("no keys in file", where=str(path), fix="check the path")
-    return out
 
 # %% ../nbs/12_metrics.ipynb #4bae4cb3
 def read_scores(score_path,  # ASVspoof5 score file: `filename<TAB>cm-score`

@@ -12,6 +12,7 @@ from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 from .core import SpoofXAIError, atomic_write
 from .data import read_annotation, read_vad, annotation_region, annotation_attack
+from .formats import read_utt2attack
 from .stats import percentile_ci
 from . import metrics
 from .gradcam import read_cams
@@ -19,8 +20,8 @@ from . import gradcam
 
 # %% auto #0
 __all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MARGIN_S', 'HIT_REGIONS', 'FRACTIONS', 'ORDERS',
-           'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'read_utt2attack', 'region_sums',
-           'rcq', 'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
+           'check_partition', 'frame_times', 'frame_regions', 'derive_annotation', 'region_sums', 'rcq',
+           'resample_weights', 'rcq_ci', 'map_peaks', 'threshold_segments', 'iou', 'utterance_stats',
            'frame_spoof_labels', 'bootstrap_stat', 'mean_ci', 'localisation_eers', 'pointing_game', 'frame_spans',
            'frame_order', 'replace_frames', 'spoof_logodds', 'deletion_curves', 'faithfulness_summary', 'XAIFigure',
            'save_fig', 'plot_profile', 'plot_spectrogram', 'plot_segments', 'plot_mean_hist', 'plot_rcq', 'plot_curves',
@@ -98,12 +99,6 @@ def derive_annotation(spoof_intervals,        # spoofed intervals `[(start, end)
         if out and out[-1][2] == code: out[-1] = (out[-1][0], float(b), code)
         else: out.append((float(a), float(b), code))
     return out
-
-# %% ../nbs/15_xai.ipynb #a91339f7
-def read_utt2attack(path) -> dict:
-    "`{utt: attack or None}` from an `extended_annotations/{split}.utt2attack` file (`-` for bona fide)."
-    from spoofxai.core import read_table
-    return {u: (None if a == '-' else a) for _,(u,a) in read_table(path, 2)}
 
 # %% ../nbs/15_xai.ipynb #66a83de7
 def _match(maps, regions, what='regions'):
