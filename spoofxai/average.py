@@ -14,11 +14,11 @@ from .synth import tutorial_database, cache_dir, _locked
 from .data import prepare_data
 from .lists import make_lists
 from .train import train, load_train_config
+from .models import load_trained_model
 
 # %% auto #0
-__all__ = ['epoch_checkpoints', 'select_checkpoints', 'average_state_dicts', 'average_model', 'resolve_model_path',
-           'load_trained_model', 'extract_embeddings', 'spoofxai_average', 'spoofxai_extract_emb',
-           'tutorial_experiment']
+__all__ = ['epoch_checkpoints', 'select_checkpoints', 'average_state_dicts', 'average_model', 'extract_embeddings',
+           'spoofxai_average', 'spoofxai_extract_emb', 'tutorial_experiment']
 
 # %% ../nbs/09_average.ipynb #0d818856
 def epoch_checkpoints(exp_dir) -> list:
@@ -75,28 +75,6 @@ def average_model(exp_dir,           # experiment directory (EXP/models/epoch_NN
                            'averaged': [p.name for p in paths], 'mode': mode}, out)
     return out
 
-# %% ../nbs/09_average.ipynb #c814f222
-def resolve_model_path(path) -> Path:
-    "A checkpoint file, or for an experiment directory its `models/avg_model.pt` (else `models/best.pt`)."
-    p = Path(path)
-    if p.is_dir():
-        for q in (p/'models'/'avg_model.pt', p/'models'/'best.pt', p/'avg_model.pt'):
-            if q.is_file(): return q
-        raise SpoofXAIError("no models/avg_model.pt or models/best.pt", where=str(p), fix="train (stage 3) and average (stage 4) first")
-    return p
-
-def load_trained_model(path,              # checkpoint file or experiment directory
-                       device='cpu'):     # where to put the model
-    "Rebuild the model from a checkpoint's config and load its weights; return `(model, config)` in eval mode."
-    from spoofxai.models import build_model, load_model_state
-    p = resolve_model_path(path)
-    ck = load_checkpoint(p)
-    if 'config' not in ck or 'model' not in ck.get('config', {}):
-        raise SpoofXAIError("the checkpoint holds no model config", where=str(p), fix="use a checkpoint written by spoofxai_train or spoofxai_average")
-    model = build_model(ck['config']['model'])
-    load_model_state(model, ck['model'], str(p))
-    return model.to(get_device(device) if isinstance(device, str) else device).eval(), ck['config']
-
 # %% ../nbs/09_average.ipynb #ce169cee
 @torch.no_grad()
 def extract_embeddings(model_path,            # checkpoint file or experiment directory
@@ -110,7 +88,7 @@ def extract_embeddings(model_path,            # checkpoint file or experiment di
     from spoofxai.dataset import make_loader
     from spoofxai.train import check_list
     dev = get_device(device)
-    model, cfg = load_trained_model(model_path, dev)
+    model, cfg = load_trained_model(model_path, device=dev)
     check_list(data_list, '--data_list')
     keys, embs = [], []
     for b in tqdm(make_loader(data_list, mode='infer', batch_size=batch_size, num_workers=num_workers, rank=0, world_size=1),

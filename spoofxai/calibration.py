@@ -11,65 +11,13 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from fastcore.script import call_parse, Param
-from .core import SpoofXAIError, read_table, atomic_write
-from .infer import read_logits, logits_to_scores, LOGITS_HEADER
-from .metrics import read_keys, read_score_table, _names   # _names: 'a', 'b' and N more
+from .core import SpoofXAIError, atomic_write
+from .formats import SCORE_HEADER, read_score_file, write_score_file, check_scores, match_trials, _names   # _names: 'a', 'b' and N more
+from .metrics import read_keys
 
 # %% auto #0
-__all__ = ['SCORE_HEADER', 'P_EFF', 'read_score_file', 'write_score_file', 'check_scores', 'match_trials', 'train_prior', 'logit',
-           'Calibration', 'prior_calibration', 'fit_logistic', 'align_systems', 'calibrate', 'spoofxai_calibrate']
-
-# %% ../nbs/11_calibration.ipynb #69d54a0c
-SCORE_HEADER = ('filename', 'cm-score')
-
-def read_score_file(path) -> tuple[list, np.ndarray]:
-    "Read `(keys, scores)` from a logits TSV (its `score` column) or an ASVspoof5 score TSV (`filename\\tcm-score`)."
-    first = next(read_table(path, sep='\t', comment=''), (1, []))[1]
-    if tuple(first) == LOGITS_HEADER:
-        keys, logits = read_logits(path)
-        return keys, logits_to_scores(logits)
-    return read_score_table(path)
-
-def write_score_file(path, keys, scores):
-    "Write an ASVspoof5 score TSV (`filename\\tcm-score`) atomically."
-    scores = np.asarray(scores, dtype=np.float64)
-    with atomic_write(path) as f:
-        f.write('\t'.join(SCORE_HEADER) + '\n')
-        for k, s in zip(keys, scores): f.write(f"{k}\t{s:.9g}\n")
-
-# %% ../nbs/11_calibration.ipynb #a27d48e3
-def check_scores(keys, scores, where:str='scores', allow_hard:bool=False):
-    "Raise `SpoofXAIError` for NaN/inf scores (naming the utterances), or hard decisions unless `allow_hard`."
-    scores = np.asarray(scores, dtype=np.float64)
-    bad = ~np.isfinite(scores)
-    if bad.any():
-        raise SpoofXAIError(f"{bad.sum()} NaN or infinite score(s), for {_names(np.asarray(keys, dtype=object)[bad])}",
-                            where=where, fix="re-score these utterances (or clip/remove them knowingly)")
-    n_unique = len(np.unique(scores))
-    if not allow_hard and len(scores) > 2 and n_unique <= 2:
-        raise SpoofXAIError(f"only {n_unique} distinct value(s) ({_names(np.unique(scores))}) in {len(scores)} scores: "
-                            "these look like hard decisions", where=where,
-                            fix="give real-valued scores (e.g. logit differences), not 0/1 decisions")
-    return scores
-
-def match_trials(keys,             # scored utterance ids
-                 scores,           # their scores (higher = more bona fide)
-                 key_labels:dict,  # `{utt: 'bonafide'|'spoof'}` from `read_keys`
-                 score_src:str='scores', # name of the score file, for messages
-                 key_src:str='keys'):    # name of the key file, for messages
-    "Check scores against keys and split them: `(bonafide_scores, spoof_scores)`."
-    scores = check_scores(keys, scores, score_src)
-    sk = set(keys)
-    missing, extra = [k for k in key_labels if k not in sk], [k for k in keys if k not in key_labels]
-    if missing: raise SpoofXAIError(f"{len(missing)} utterance(s) of {key_src} have no score: {_names(missing)}",
-                                    where=score_src, fix="score every utterance of the key file (or use the matching key file)")
-    if extra: raise SpoofXAIError(f"{len(extra)} scored utterance(s) are not in {key_src}: {_names(extra)}",
-                                  where=score_src, fix="use the key file of the same data set")
-    is_bona = np.array([key_labels[k] == 'bonafide' for k in keys])
-    for c, m in (('bonafide', is_bona), ('spoof', ~is_bona)):
-        if not m.any(): raise SpoofXAIError(f"no {c} trials: metrics and calibration need both classes",
-                                            where=key_src, fix="use a key file with both bonafide and spoof utterances")
-    return scores[is_bona], scores[~is_bona]
+__all__ = ['P_EFF', 'train_prior', 'logit', 'Calibration', 'prior_calibration', 'fit_logistic', 'align_systems', 'calibrate',
+           'spoofxai_calibrate']
 
 # %% ../nbs/11_calibration.ipynb #fdab91e5
 def train_prior(key_labels:dict) -> float:

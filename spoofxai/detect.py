@@ -10,15 +10,17 @@ import numpy as np, torch, soundfile as sf
 from fastcore.script import call_parse, Param, store_true
 from .core import SpoofXAIError, atomic_write, get_device
 from .audio import audio_info, load_audio
-from .infer import load_model, logits_to_scores
+from .formats import write_rttm, rttm_lines
+from .models import load_trained_model
+from .infer import logits_to_scores
 from .calibration import Calibration
 from .metrics import bayes_threshold
 from . import gradcam
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'find_audio', 'read_for_detection', 'describe_audio', 'window_starts', 'score_windows', 'stitch_maps',
-           'flag_ranges', 'rttm_lines', 'explain_windows', 'load_detector', 'detect_file', 'explain_file',
-           'plot_detection', 'write_outputs', 'format_detection', 'detect', 'spoofxai_detect']
+           'flag_ranges', 'explain_windows', 'load_detector', 'detect_file', 'explain_file', 'plot_detection',
+           'write_outputs', 'format_detection', 'detect', 'spoofxai_detect']
 
 # %% ../nbs/17a_detect.ipynb #15683bf7
 AUDIO_EXTS = {e.lower() for e in sf.available_formats()} | {'aif', 'oga', 'opus', 'mpeg', 'mp2', 'mp1'}
@@ -97,10 +99,6 @@ def flag_ranges(m, hop_s:float, t0_s:float=0., threshold:float=0.5, duration_s:f
         else: merged.append(r)
     return [(round(float(a), 3), round(float(b), 3)) for a, b in merged if b - a >= min_dur_s - 1e-9]
 
-def rttm_lines(file_id:str, ranges:list, label:str='spoof') -> str:
-    "RTTM `SPEAKER` lines (onset, duration in seconds) for the flagged ranges."
-    return ''.join(f"SPEAKER {file_id} 1 {a:.3f} {b - a:.3f} <NA> <NA> {label} <NA> <NA>\n" for a, b in ranges)
-
 # %% ../nbs/17a_detect.ipynb #17167a02
 def explain_windows(model, wav, starts:list, win:int, batch_size:int=4, device='cpu', method:str='gradcam') -> tuple:
     "Raw signed spoof-class maps of the windows, their time axis in seconds and the whole file's frames: `(maps, hop_s, t0_s, n)`."
@@ -116,7 +114,7 @@ def explain_windows(model, wav, starts:list, win:int, batch_size:int=4, device='
 def load_detector(exp_dir=None, checkpoint=None, calibration=None, device='auto') -> tuple:
     "`(model, calibration or None, device)`: the trained model and the calibration fitted in stage 6, if any."
     dev = get_device(device)
-    model, _ = load_model(exp_dir, checkpoint, dev)
+    model, _ = load_trained_model(exp_dir, checkpoint, dev)
     cal = calibration
     if cal is None and exp_dir is not None and (Path(exp_dir)/'scores'/'eval_llr.json').is_file(): cal = Path(exp_dir)/'scores'/'eval_llr.json'
     return model, (Calibration.load(cal) if cal is not None else None), dev
@@ -177,7 +175,7 @@ def write_outputs(r:dict, wav, out:Path):
     if 'map' in r:
         r['outputs'].update(png=str(out/f'{stem}.png'), rttm=str(out/f'{stem}.rttm'))
         plot_detection(r, wav, out/f'{stem}.png')
-        with atomic_write(out/f'{stem}.rttm') as f: f.write(rttm_lines(stem, r['ranges']))
+        write_rttm(out/f'{stem}.rttm', {stem: [(a, b, 0) for a, b in r['ranges']]}, decimals=3)
     with atomic_write(out/f'{stem}.json') as f: json.dump(r, f, indent=1)
 
 # %% ../nbs/17a_detect.ipynb #bf15a1fe

@@ -11,9 +11,14 @@ import torch
 from .core import SpoofXAIError, read_table, atomic_write, atomic_torch_save, load_checkpoint, load_yaml, load_pickled_npy
 
 # %% auto #0
-__all__ = ['LABELS', 'LABEL_ID', 'SEG_TOL_S', 'AUDIO_EXTS', 'check_label', 'check_unique', 'read_kaldi', 'write_kaldi',
-           'read_utt2attack', 'write_data_dir', 'read_data_dir', 'labelled', 'read_protocol', 'read_keys',
-           'write_raw_list', 'read_raw_list', 'write_shards', 'read_shard', 'check_list', 'read_list']
+__all__ = ['LABELS', 'LABEL_ID', 'SEG_TOL_S', 'AUDIO_EXTS', 'LOGITS_HEADER', 'SCORE_HEADER', 'HARD_DECISIONS_FIX', 'RTTM_LABELS',
+           'CAM_FORMAT', 'check_label', 'check_unique', 'read_kaldi', 'write_kaldi', 'read_utt2attack',
+           'write_data_dir', 'read_data_dir', 'labelled', 'read_protocol', 'read_keys', 'write_raw_list',
+           'read_raw_list', 'write_shards', 'read_shard', 'check_list', 'read_list', 'format_logits_line',
+           'write_logits', 'read_logits', 'write_score_file', 'read_score_table', 'read_score_file', 'check_scores',
+           'match_trials', 'read_scores', 'rttm_lines', 'write_rttm', 'fill_bonafide', 'read_rttm',
+           'write_frame_scores', 'read_frame_scores', 'write_frame_scores_text', 'read_frame_scores_text', 'write_cams',
+           'read_cams', 'save_training_state', 'latest_checkpoint', 'find_checkpoint', 'read_checkpoint']
 
 # %% ../nbs/00b_formats.ipynb #5382aa2a
 import random
@@ -279,3 +284,406 @@ def read_list(path, key:str=None) -> tuple:
         if not s.is_file(): raise SpoofXAIError(f"shard {s} not found", where=f"{p}:{i}", fix="re-run stage 2 or fix the path")
         out.append(str(s))
     return 'shard', out
+
+# %% ../nbs/00b_formats.ipynb #6a408235
+import pickle, zipfile
+
+# %% ../nbs/00b_formats.ipynb #791573ab
+LOGITS_HEADER = ('filename', 'logit_bonafide', 'logit_spoof', 'score')
+_HDR = '\t'.join(LOGITS_HEADER)
+
+def _fmt(x:float) -> str: return f"{float(x):.9g}"
+
+def _names(ks, n:int=5):
+    "The first `n` of `ks` quoted, and how many more: for messages that name utterances."
+    ks = list(ks)
+    return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
+
+def format_logits_line(key:str, logit) -> str:
+    "One line of a logits file (with its newline) for utterance `key` and its two logits."
+    lb, ls = float(logit[0]), float(logit[1])
+    return f"{key}\t{_fmt(lb)}\t{_fmt(ls)}\t{_fmt(lb - ls)}\n"
+
+def write_logits(path,          # output TSV (written atomically)
+                 keys,          # utterance ids, one per row of `logits`
+                 logits):       # `(N, 2)` array or tensor of logits (bona fide, spoof)
+    "Write a logits file atomically: header, then `filename logit_bonafide logit_spoof score` per utterance."
+    logits = np.asarray(torch.as_tensor(logits).detach().cpu().double())
+    if logits.ndim != 2 or logits.shape[1] != 2 or len(logits) != len(keys):
+        raise SpoofXAIError(f"expected {len(keys)} rows of 2 logits, got shape {tuple(logits.shape)}", where=str(path))
+    with atomic_write(path) as f:
+        f.write(_HDR + '\n')
+        for k, l in zip(keys, logits): f.write(format_logits_line(k, l))
+
+# %% ../nbs/00b_formats.ipynb #3a7a7c36
+def _parse_logits_line(path, i, fields):
+    k = fields[0]
+    try: lb, ls, sc = (float(x) for x in fields[1:])
+    except ValueError:
+        raise SpoofXAIError(f"non-numeric value in {fields[1:]}", where=f"{path}:{i}",
+                            fix="each line must be: filename, two logits and the score, tab-separated") from None
+    if not all(math.isfinite(v) for v in (lb, ls, sc)):
+        raise SpoofXAIError(f"NaN or infinite value for utterance {k!r}", where=f"{path}:{i}",
+                            fix="the model produced a non-finite output for this utterance; check its audio")
+    if abs((lb - ls) - sc) > 1e-6 * max(1., abs(sc)) + 1e-6:
+        raise SpoofXAIError(f"score {sc} is not logit_bonafide - logit_spoof = {lb - ls:.9g} for {k!r}",
+                            where=f"{path}:{i}", fix="re-create the file with spoofxai_infer")
+    return k, (lb, ls)
+
+def read_logits(path,             # a logits TSV written by `write_logits` / `spoofxai_infer`
+                partial:bool=False): # tolerate a truncated last line (reading a file being resumed)
+    "Read a logits file: `(keys, logits)` with `logits` a float64 `(N, 2)` array."
+    path = Path(path)
+    keys, rows, seen = [], [], {}
+    lines = list(read_table(path, sep='\t', comment=''))
+    if not lines or tuple(lines[0][1]) != LOGITS_HEADER:
+        got = '\t'.join(lines[0][1]) if lines else '(empty file)'
+        raise SpoofXAIError(f"expected the header {_HDR!r}, found {got!r}", where=f"{path}:1",
+                            fix="this is not a spoofxai logits file; ASVspoof5 score files (filename, cm-score) are read by spoofxai.formats.read_score_table")
+    for n, (i, fields) in enumerate(lines[1:]):
+        last = n == len(lines) - 2
+        try:
+            if len(fields) != 4:
+                raise SpoofXAIError(f"expected 4 tab-separated columns, found {len(fields)}", where=f"{path}:{i}",
+                                    fix="fix or remove this line")
+            k, l = _parse_logits_line(path, i, fields)
+        except SpoofXAIError:
+            if partial and last: break
+            raise
+        if k in seen:
+            raise SpoofXAIError(f"utterance {k!r} appears twice (first on line {seen[k]})", where=f"{path}:{i}",
+                                fix="remove the duplicate")
+        seen[k] = i; keys.append(k); rows.append(l)
+    return keys, np.array(rows, dtype=np.float64).reshape(-1, 2)
+
+# %% ../nbs/00b_formats.ipynb #13d50131
+SCORE_HEADER = ('filename', 'cm-score')
+
+def write_score_file(path, keys, scores):
+    "Write an ASVspoof5 score TSV (`filename\\tcm-score`) atomically."
+    scores = np.asarray(scores, dtype=np.float64)
+    with atomic_write(path) as f:
+        f.write('\t'.join(SCORE_HEADER) + '\n')
+        for k, s in zip(keys, scores): f.write(f"{k}\t{s:.9g}\n")
+
+def read_score_table(path): # ASVspoof5 score file: `filename<TAB>cm-score` (the header line may be left out)
+    "`(utterances, scores)` of an ASVspoof5 score file (header optional), in file order; every bad line is an error naming it."
+    out, col = {}, 1
+    for i,f in read_table(path, (2, None)):
+        if not out and f[0] == 'filename':
+            if 'cm-score' not in f: raise SpoofXAIError(f"header {' '.join(f)!r} has no 'cm-score' column", where=f"{path}:{i}",
+                                                        fix="score files start with 'filename<TAB>cm-score'")
+            col = f.index('cm-score'); continue
+        if len(f) <= col: raise SpoofXAIError(f"expected a score in column {col+1}, found {len(f)} columns", where=f"{path}:{i}")
+        try: v = float(f[col])
+        except ValueError: raise SpoofXAIError(f"score {f[col]!r} of {f[0]!r} is not a number", where=f"{path}:{i}",
+                                               fix="each line must be: filename<TAB>score") from None
+        if not math.isfinite(v): raise SpoofXAIError(f"score of {f[0]!r} is {f[col]}", where=f"{path}:{i}",
+                                                     fix="re-score this utterance: NaN/inf scores make every metric undefined")
+        if f[0] in out: raise SpoofXAIError(f"utterance {f[0]!r} appears twice (first on line {out[f[0]][1]})", where=f"{path}:{i}",
+                                            fix="remove the duplicate")
+        out[f[0]] = (v, i)
+    if not out: raise SpoofXAIError("no scores in file", where=str(path), fix="check the path and that scoring has run")
+    return list(out), np.array([v for v, _ in out.values()], dtype=np.float64)
+
+# %% ../nbs/00b_formats.ipynb #83767f28
+def read_score_file(path) -> tuple[list, np.ndarray]:
+    "`(keys, scores)` of a logits TSV (its score, `logit_bonafide - logit_spoof`) or an ASVspoof5 score TSV, in file order."
+    first = next(read_table(path, sep='\t', comment=''), (1, []))[1]
+    if tuple(first) == LOGITS_HEADER:
+        keys, logits = read_logits(path)
+        return keys, logits[:, 0] - logits[:, 1]
+    return read_score_table(path)
+
+# %% ../nbs/00b_formats.ipynb #cedefc4f
+HARD_DECISIONS_FIX = ("give real-valued scores (e.g. stage 5's logit differences), not 0/1 decisions: EER, DCF, calibration "
+                      "and bootstrap CIs are undefined on a single operating point; to judge decisions, count their errors against the keys")
+
+def check_scores(keys,                  # utterance ids, one per score
+                 scores,                # their scores (higher = more bona fide)
+                 where:str='scores'):   # the score file, for messages
+    "The scores as float64, after the checks every command makes: each utterance once, all finite, not hard decisions."
+    keys, scores = list(keys), np.asarray(scores, dtype=np.float64).ravel()
+    if len(keys) != len(scores): raise SpoofXAIError(f"{len(keys)} utterance ids for {len(scores)} scores", where=where)
+    if len(set(keys)) != len(keys):
+        seen, dup = set(), []
+        for k in keys:
+            if k in seen: dup.append(k)
+            seen.add(k)
+        raise SpoofXAIError(f"{len(dup)} utterance(s) scored more than once: {_names(dup)}", where=where, fix="score each utterance once")
+    bad = ~np.isfinite(scores)
+    if bad.any():
+        raise SpoofXAIError(f"{bad.sum()} NaN or infinite score(s), for {_names(np.asarray(keys, dtype=object)[bad])}",
+                            where=where, fix="re-score these utterances (or clip/remove them knowingly)")
+    u = np.unique(scores)
+    if len(scores) > 2 and len(u) <= 2:
+        raise SpoofXAIError(f"only {len(u)} distinct value(s) ({', '.join(f'{v:g}' for v in u)}) in {len(scores)} scores: "
+                            "these look like hard decisions", where=where, fix=HARD_DECISIONS_FIX)
+    return scores
+
+# %% ../nbs/00b_formats.ipynb #2fc2db7c
+def match_trials(keys,             # scored utterance ids
+                 scores,           # their scores (higher = more bona fide)
+                 key_labels:dict,  # `{utt: 'bonafide'|'spoof'}` from `read_keys`
+                 score_src:str='scores', # name of the score file, for messages
+                 key_src:str='keys'):    # name of the key file, for messages
+    "Check scores (`check_scores`) and check them against the keys; split them: `(bonafide_scores, spoof_scores)` in score order."
+    scores = check_scores(keys, scores, score_src)
+    sk = set(keys)
+    missing, extra = [k for k in key_labels if k not in sk], [k for k in keys if k not in key_labels]
+    if missing or extra:
+        msg = '; '.join(m for m in [missing and f"{len(missing)} utterance(s) of {key_src} have no score: {_names(missing)}",
+                                    extra and f"{len(extra)} scored utterance(s) are not in {key_src}: {_names(extra)}"] if m)
+        raise SpoofXAIError(msg, where=score_src, fix="score every utterance of the key file, and use the key file of the same data set")
+    is_bona = np.array([key_labels[k] == 'bonafide' for k in keys], dtype=bool)
+    if is_bona.all() or not is_bona.any():
+        c, other = ('bonafide', 'spoof') if is_bona.all() else ('spoof', 'bonafide')
+        raise SpoofXAIError(f"all {len(keys)} trials are {c}: no {other} trials; metrics and calibration need both classes",
+                            where=key_src, fix="use a key file with both bonafide and spoof utterances")
+    return scores[is_bona], scores[~is_bona]
+
+# %% ../nbs/00b_formats.ipynb #800c9f32
+def read_scores(score_path,       # logits TSV or ASVspoof5 score TSV
+                key_path,         # key file: `filename<TAB>cm-label`, `utt2lab` or a protocol
+                key_labels:dict=None): # the key file already read (`read_keys(key_path)`), to read it once for several systems
+    "`(bona, spoof, bona_keys, spoof_keys)`: scores split by the key file (in score-file order), after `match_trials`."
+    keys, v = read_score_file(score_path)
+    if key_labels is None: key_labels = read_keys(key_path)
+    match_trials(keys, v, key_labels, str(score_path), str(key_path))
+    isb = np.array([key_labels[k] == 'bonafide' for k in keys], dtype=bool)
+    return v[isb], v[~isb], [k for k, b in zip(keys, isb) if b], [k for k, b in zip(keys, isb) if not b]
+
+# %% ../nbs/00b_formats.ipynb #844e102c
+RTTM_LABELS = {'bonafide': 1, 'genuine': 1, 'genune': 1, 'spoof': 0}   # 'genune' as spelled in PartialSpoof's files
+
+def rttm_lines(segs:dict,          # `{utt: [(start_s, end_s, label)]}`, label 1 bona fide, 0 spoof
+               decimals:int=5) -> str: # digits after the point of start and duration
+    "The RTTM text `SPEAKER utt 1 start dur <NA> <NA> bonafide|spoof <NA> <NA>` of timed label segments."
+    out = []
+    for u, ss in segs.items():
+        for a, b, v in ss:
+            if v not in (0, 1): raise SpoofXAIError(f"label {v!r} is neither 1 nor 0", where=f"{u} {a}-{b}")
+            out.append(f"SPEAKER {u} 1 {a:.{decimals}f} {b - a:.{decimals}f} <NA> <NA> {'bonafide' if v == 1 else 'spoof'} <NA> <NA>\n")
+    return ''.join(out)
+
+def write_rttm(path, segs:dict, decimals:int=5):
+    "Write `{utt: [(start_s, end_s, label)]}` (1 bona fide, 0 spoof) as RTTM, atomically (every segment checked first)."
+    text = rttm_lines(segs, decimals)
+    with atomic_write(path) as f: f.write(text)
+
+# %% ../nbs/00b_formats.ipynb #2c310ad8
+def fill_bonafide(segs,          # `[(start_s, end_s, label)]` sorted by start, possibly with gaps
+                  dur:float,     # the utterance's length in seconds
+                  eps:float=1e-4): # gaps shorter than this are rounding
+    "Segments with the gaps (and the tail up to `dur`) filled as bona fide (label 1)."
+    out, t = [], 0.0
+    for a, b, v in segs:
+        if a > t + eps: out.append((t, a, 1))
+        out.append((a, b, v)); t = max(t, b)
+    if dur > t + eps: out.append((t, dur, 1))
+    return out
+
+def read_rttm(path,                # RTTM file (10 columns, type SPEAKER; label bonafide/genuine/spoof)
+              durations:dict=None):# utt -> seconds: gaps and the tail are then filled as bona fide (for RTTMs listing only spoofed regions)
+    "`{utt: [(start_s, end_s, label)]}` from an RTTM file, segments sorted by start; every bad line is an error naming it."
+    out = {}
+    for i, f in read_table(path, 10, comment=';'):
+        where = f"{path}:{i}"
+        if f[0] != 'SPEAKER': raise SpoofXAIError(f"type {f[0]!r} is not SPEAKER", where=where, fix="only SPEAKER lines are read")
+        try: a, d = float(f[3]), float(f[4])
+        except ValueError: raise SpoofXAIError(f"start {f[3]!r} or duration {f[4]!r} is not a number", where=where) from None
+        if f[7].lower() not in RTTM_LABELS:
+            raise SpoofXAIError(f"label {f[7]!r} is none of {', '.join(RTTM_LABELS)}", where=where, fix="use bonafide or spoof")
+        if not (math.isfinite(a) and math.isfinite(d)) or a < 0 or d < 0:
+            raise SpoofXAIError(f"bad start {a} or duration {d}", where=where)
+        out.setdefault(f[1], []).append((round(a, 6), round(a + d, 6), RTTM_LABELS[f[7].lower()]))
+    out = {u: sorted(v) for u, v in out.items()}
+    if durations is not None: out = {u: fill_bonafide(out.get(u, []), float(dur)) for u, dur in durations.items()}
+    return out
+
+# %% ../nbs/00b_formats.ipynb #042aec9a
+def write_frame_scores(path,               # output .npz (written atomically)
+                       keys:list,          # utterance ids
+                       res:list,           # resolution of each scale in seconds, e.g. [0.02, 0.04, ...]
+                       scores:list,        # per scale, a list (one per utterance) of 1-D frame scores (higher = more bona fide)
+                       utt_logits=None):   # `(N, 2)` utterance logits (bona fide, spoof), optional
+    "Write frame scores as an `.npz` of plain arrays (no pickle): `keys`, `res`, `scores_k` + `offsets_k` per scale[, `utt_logits`]."
+    arrs = dict(keys=np.array(list(keys), dtype=str), res=np.asarray(res, dtype=np.float64))
+    if len(scores) != len(res): raise SpoofXAIError(f"{len(scores)} score lists for {len(res)} resolutions", where=str(path))
+    for k, sk in enumerate(scores):
+        if len(sk) != len(keys): raise SpoofXAIError(f"scale {k}: {len(sk)} utterances of scores for {len(keys)} keys", where=str(path))
+        arrs[f'offsets_{k}'] = np.r_[0, np.cumsum([len(s) for s in sk])].astype(np.int64)
+        arrs[f'scores_{k}'] = np.concatenate([np.asarray(s, np.float32).ravel() for s in sk]) if sk else np.zeros(0, np.float32)
+    if utt_logits is not None: arrs['utt_logits'] = np.asarray(utt_logits, np.float64).reshape(len(keys), 2)
+    with atomic_write(path, 'wb') as f: np.savez(f, **arrs)
+
+def read_frame_scores(path) -> dict:
+    "`{'keys', 'res': [s], 'scores': [{utt: array}] per scale[, 'utt_logits': {utt: (2,)}]}` from a frame-score `.npz` (never unpickles)."
+    path = Path(path)
+    if not path.is_file(): raise SpoofXAIError("frame-score file not found", where=str(path), fix="run spoofxai_infer_frames first")
+    try:
+        with np.load(path, allow_pickle=False) as z: a = {k: z[k] for k in z.files}
+    except Exception as ex:
+        raise SpoofXAIError(f"not a readable frame-score .npz ({type(ex).__name__})", where=str(path), fix="re-create it with spoofxai_infer_frames") from None
+    if not {'keys', 'res'} <= a.keys(): raise SpoofXAIError("missing the arrays keys and res", where=str(path), fix="re-create it with spoofxai_infer_frames")
+    keys, out = [str(k) for k in a['keys']], {'keys': [str(k) for k in a['keys']], 'res': [float(r) for r in a['res']], 'scores': []}
+    for k in range(len(a['res'])):
+        off, sc = a.get(f'offsets_{k}'), a.get(f'scores_{k}')
+        if off is None or sc is None or len(off) != len(keys) + 1 or off[-1] != len(sc) or (np.diff(off) < 0).any():
+            raise SpoofXAIError(f"scale {k}: offsets do not fit the scores", where=str(path), fix="the file is damaged; re-create it")
+        if not np.isfinite(sc).all(): raise SpoofXAIError(f"scale {k}: NaN/inf frame scores", where=str(path), fix="check the model and the audio")
+        out['scores'].append({u: sc[off[i]:off[i+1]].astype(np.float64) for i, u in enumerate(keys)})
+    if 'utt_logits' in a: out['utt_logits'] = dict(zip(keys, a['utt_logits']))
+    return out
+
+# %% ../nbs/00b_formats.ipynb #046acd8a
+def write_frame_scores_text(path, scores:dict):
+    "The reference's text format: one line `utt frame_index score` per frame, atomically."
+    with atomic_write(path) as f:
+        for u, s in scores.items(): f.writelines(f"{u} {i} {float(v):.6g}\n" for i, v in enumerate(np.asarray(s).ravel()))
+
+def read_frame_scores_text(path) -> dict:
+    "`{utt: scores}` from a `utt frame_index score` file; a missing index (gap), a repeated one (overlap) or a bad number is an error."
+    rows = {}
+    for i, (u, j, v) in read_table(path, 3):
+        try: j, v = int(j), float(v)
+        except ValueError: raise SpoofXAIError(f"expected `utt frame_index score`, got {u} {j} {v}", where=f"{path}:{i}") from None
+        if not math.isfinite(v): raise SpoofXAIError(f"score {v} of {u} frame {j}", where=f"{path}:{i}", fix="fix the NaN/inf score")
+        rows.setdefault(u, []).append((j, v, i))
+    out = {}
+    for u, r in rows.items():
+        r.sort(); idx = np.array([j for j, _, _ in r])
+        d = np.flatnonzero(np.diff(np.r_[-1, idx]) != 1)
+        if d.size:
+            k = int(d[0]); j, _, line = r[k]; prev = r[k-1][0] if k else -1
+            kind = 'overlap: frame given twice' if j == prev else f"gap: frames {prev+1}..{j-1} missing"
+            raise SpoofXAIError(f"{kind} for {u}", where=f"{path}:{line}", fix="write every frame of every utterance exactly once, from 0")
+        out[u] = np.array([v for _, v, _ in r])
+    if not out: raise SpoofXAIError("no frame scores in file", where=str(path))
+    return out
+
+# %% ../nbs/00b_formats.ipynb #159a0a56
+CAM_FORMAT = 'spoofxai-cam/1'
+
+def _concat(xs): return np.concatenate([np.asarray(x, np.float32).ravel() for x in xs]) if len(xs) else np.zeros(0, np.float32)
+def _offsets(xs): return np.concatenate([[0], np.cumsum([len(x) for x in xs])]).astype(np.int64)
+
+def write_cams(path,                 # output file (written atomically)
+               utts:list,            # utterance ids
+               cams:list,            # normalised 1-D maps, one per utterance
+               raws:list,            # raw signed maps (same lengths)
+               logits,               # `(U, 2)` logits (bona fide, spoof)
+               n_samples,            # utterance lengths in samples
+               hop:int,              # samples between frames
+               t0:float,             # centre of frame 0, in samples
+               layer:str='cam_layer', method:str='gradcam', target_class:int=1,
+               sample_rate:int=16000,
+               model:str='',         # where the model came from (checkpoint path)
+               fmt:str='npz',        # 'npz' (safe, complete) or 'pkl' (the reference toolkit's `[[utt], [floats]]` list)
+               ) -> Path:
+    "Write CAMs as a safe `.npz` (maps, raw maps, time axis, scores) or as the reference toolkit's pickle."
+    path = Path(path)
+    if fmt == 'pkl':
+        with atomic_write(path, 'wb') as f: pickle.dump([[[u], [float(x) for x in c]] for u, c in zip(utts, cams)], f)
+        return path
+    if fmt != 'npz': raise SpoofXAIError(f"unknown CAM file format {fmt!r}", where='format', fix="use npz or pkl")
+    lg = np.asarray(logits, dtype=np.float64).reshape(-1, 2)
+    if not (len(utts) == len(cams) == len(raws) == len(lg) == len(n_samples)) or any(len(r) != len(c) for r, c in zip(raws, cams)):
+        raise SpoofXAIError("utterances, maps, raw maps, logits and lengths do not match", where=str(path))
+    f = dict(format=np.array(CAM_FORMAT), utt=np.array(list(utts), dtype=str), offsets=_offsets(cams), cam=_concat(cams),
+             raw=_concat(raws), n_samples=np.asarray(n_samples, np.int64), logits=lg, score=lg[:, 0] - lg[:, 1],
+             pred=lg.argmax(1).astype(np.int64), hop=np.float64(hop/sample_rate), t0=np.float64(t0/sample_rate),
+             hop_samples=np.int64(hop), t0_samples=np.float64(t0), sample_rate=np.int64(sample_rate),
+             layer=np.array(layer), method=np.array(method), target_class=np.int64(target_class), model=np.array(str(model)))
+    with atomic_write(path, 'wb') as fh: np.savez(fh, **f)
+    return path
+
+# %% ../nbs/00b_formats.ipynb #ddff1e64
+def _read_pickle(path, allow_pickle):
+    if not allow_pickle:
+        raise SpoofXAIError("this is a pickle file; unpickling can run arbitrary code, so it is not read by default", where=str(path),
+                            fix="pass allow_pickle=True only if you trust the file (e.g. you wrote it with --format pkl)")
+    with open(path, 'rb') as f: obj = pickle.load(f)
+    try: return {str(u[0]): np.asarray(c, np.float32) for u, c in obj}
+    except (TypeError, ValueError, IndexError):
+        raise SpoofXAIError("not a CAM pickle (a list of [[utt_id], [floats]])", where=str(path)) from None
+
+def read_cams(path,                     # a CAM file written by `write_cams` / `spoofxai_gradcam`
+              meta:bool=False,          # also return the metadata (time axis, layer, method, raw maps, scores)
+              allow_pickle:bool=False): # read the reference pickle format (only for files you trust)
+    "`{utt: 1-D normalised map}`, and with `meta=True` `(maps, metadata)`, from a CAM file (`.npz`, or the reference pickle)."
+    path = Path(path)
+    if not path.is_file(): raise SpoofXAIError("CAM file not found", where=str(path), fix="run spoofxai_gradcam first")
+    if not zipfile.is_zipfile(path):
+        cams = _read_pickle(path, allow_pickle)
+        return (cams, dict(format='pkl', utts=list(cams))) if meta else cams
+    try:
+        with np.load(path, allow_pickle=False) as z: d = {k: z[k] for k in z.files}
+    except Exception as ex:
+        raise SpoofXAIError(f"cannot read the CAM file ({type(ex).__name__}: {ex})", where=str(path),
+                            fix="re-create it with spoofxai_gradcam") from None
+    if str(d.get('format', '')) != CAM_FORMAT:
+        raise SpoofXAIError(f"not a spoofxai CAM file (format {d.get('format')!r})", where=str(path), fix="re-create it with spoofxai_gradcam")
+    utts, o = [str(u) for u in d['utt']], d['offsets']
+    cams = {u: d['cam'][o[i]:o[i+1]] for i, u in enumerate(utts)}
+    if not meta: return cams
+    m = {k: d[k].item() for k in ('format', 'hop', 't0', 'hop_samples', 't0_samples', 'sample_rate', 'layer', 'method', 'target_class', 'model')}
+    m.update(utts=utts, raw={u: d['raw'][o[i]:o[i+1]] for i, u in enumerate(utts)}, logits={u: d['logits'][i] for i, u in enumerate(utts)},
+             score={u: float(d['score'][i]) for i, u in enumerate(utts)}, pred={u: int(d['pred'][i]) for i, u in enumerate(utts)},
+             n_samples={u: int(d['n_samples'][i]) for i, u in enumerate(utts)})
+    return cams, m
+
+# %% ../nbs/00b_formats.ipynb #cc7f21da
+def save_training_state(mdir:Path, name:str, state:dict, keep_steps:int=1):
+    "Write checkpoint `mdir/name` atomically, point `mdir/latest` at it, and prune old step checkpoints."
+    mdir = Path(mdir); atomic_torch_save(state, mdir/name)
+    with atomic_write(mdir/'latest') as f: f.write(name + '\n')
+    steps = sorted(mdir.glob('step_*.pt'))
+    drop = steps if name.startswith('epoch_') else steps[:-keep_steps] if keep_steps > 0 else steps
+    for p in drop:
+        if p.name != name: p.unlink(missing_ok=True)
+
+def latest_checkpoint(exp_dir) -> Path|None:
+    "The newest checkpoint of an experiment (from `EXP/models/latest`), or None."
+    p = Path(exp_dir)/'models'/'latest'
+    if not p.is_file(): return None
+    name = p.read_text().strip()
+    if not (p.parent/name).is_file():
+        raise SpoofXAIError(f"names {name!r}, which does not exist", where=str(p), fix="delete the file to start afresh, or restore the checkpoint")
+    return p.parent/name
+
+# %% ../nbs/00b_formats.ipynb #14955756
+def find_checkpoint(exp_dir=None,      # experiment directory (or a checkpoint file)
+                    checkpoint=None):  # a checkpoint file, a name in EXP/models, or 'latest' (None: avg_model.pt, else best.pt)
+    "The checkpoint file to use: an explicit path, a name in `EXP/models/`, training's `latest`, or the experiment's default model."
+    if checkpoint is None:
+        if exp_dir is None: raise SpoofXAIError("no model given", where='command line', fix="give --exp_dir (and optionally --checkpoint)")
+        p = Path(exp_dir)
+        if not p.is_dir(): return p                         # a checkpoint file (a missing one is reported when it is read)
+        for q in (p/'models'/'avg_model.pt', p/'models'/'best.pt', p/'avg_model.pt'):
+            if q.is_file(): return q
+        raise SpoofXAIError("no models/avg_model.pt or models/best.pt", where=str(p), fix="train (stage 3) and average (stage 4) first")
+    if str(checkpoint) == 'latest' and exp_dir is not None and not Path(checkpoint).is_file():
+        q = latest_checkpoint(exp_dir)
+        if q is None: raise SpoofXAIError("no models/latest: training has written no checkpoint yet", where=str(exp_dir), fix="train (stage 3) first")
+        return q
+    cands = [Path(checkpoint)] + ([Path(exp_dir)/'models'/checkpoint, Path(exp_dir)/checkpoint] if exp_dir else [])
+    for c in cands:
+        if c.is_file(): return c
+    have = sorted(p.name for p in (Path(exp_dir)/'models').glob('*.pt')) if exp_dir else []
+    raise SpoofXAIError(f"checkpoint {checkpoint!r} not found", where=str(exp_dir or checkpoint),
+                        fix=f"use one of: {', '.join(have)}" if have else "train (stage 3) and average (stage 4) first")
+
+# %% ../nbs/00b_formats.ipynb #e29d23ec
+def read_checkpoint(path,          # a checkpoint file (`find_checkpoint`)
+                    exp_dir=None): # the experiment directory, where `config.yaml` lies (default: the checkpoint's)
+    "`(checkpoint, config)`: the checkpoint loaded safely, and its config (its own, else the `config.yaml` beside it)."
+    path = Path(path); ck = load_checkpoint(path)
+    cfg = ck.get('config') if isinstance(ck, dict) else None
+    if isinstance(cfg, dict) and 'model' in cfg: return ck, cfg
+    beside = [Path(exp_dir)/'config.yaml'] if exp_dir is not None and Path(exp_dir).is_dir() else []
+    beside += [path.parent/'config.yaml'] + ([path.parent.parent/'config.yaml'] if path.parent.name == 'models' else [])
+    for c in beside:
+        if c.is_file(): return ck, load_yaml(c)
+    raise SpoofXAIError("the checkpoint holds no config and there is no config.yaml beside it", where=str(path),
+                        fix="give --exp_dir, the experiment directory the checkpoint was trained in")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_gradcam.ipynb #3edde0ec
 from __future__ import annotations
-import os, json, pickle, shutil, types, weakref, zipfile, contextlib
+import os, json, shutil, types, weakref, contextlib
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 from tqdm.auto import tqdm
@@ -14,13 +14,14 @@ from pytorch_grad_cam.base_cam import BaseCAM
 from pytorch_grad_cam.utils.model_targets import ClassifierOutputTarget
 from pytorch_grad_cam.utils.image import scale_cam_image
 from .core import SpoofXAIError, atomic_write
-from .models import WavAsImage
+from .formats import CAM_FORMAT, write_cams, read_cams, find_checkpoint, _concat, _offsets
+from .models import WavAsImage, load_trained_model
+from .infer import _fingerprint
 
 # %% auto #0
-__all__ = ['CAM_METHODS', 'FAST_METHODS', 'CAM_FORMAT', 'tap_layer', 'no_param_grads', 'layer_shapes', 'cam_layers',
-           'resolve_layer', 'layer_geometry', 'layer_frames', 'frame_times', 'pgc_normalise', 'pgc_cam', 'cam_batch',
-           'temporal_cam', 'write_cams', 'read_cams', 'plan_batches', 'list_lengths', 'extract_cams',
-           'spoofxai_gradcam', 'plot_cam']
+__all__ = ['CAM_METHODS', 'FAST_METHODS', 'tap_layer', 'no_param_grads', 'layer_shapes', 'cam_layers', 'resolve_layer',
+           'layer_geometry', 'layer_frames', 'frame_times', 'pgc_normalise', 'pgc_cam', 'cam_batch', 'temporal_cam',
+           'plan_batches', 'list_lengths', 'extract_cams', 'spoofxai_gradcam', 'plot_cam']
 
 # %% ../nbs/14_gradcam.ipynb #c1d7cf96
 def _keep_frames(cls):
@@ -247,79 +248,6 @@ def temporal_cam(model,             # a `SpoofModel`
     "One 1-D map per utterance, min-max normalised over exactly its valid frames of the layer (see `cam_batch`)."
     return cam_batch(model, wavs, lengths, target_class, layer, method)['cam']
 
-# %% ../nbs/14_gradcam.ipynb #ab4df343
-CAM_FORMAT = 'spoofxai-cam/1'
-
-def _concat(xs): return np.concatenate([np.asarray(x, np.float32).ravel() for x in xs]) if len(xs) else np.zeros(0, np.float32)
-def _offsets(xs): return np.concatenate([[0], np.cumsum([len(x) for x in xs])]).astype(np.int64)
-
-# %% ../nbs/14_gradcam.ipynb #1fffa1e3
-def write_cams(path,                 # output file (written atomically)
-               utts:list,            # utterance ids
-               cams:list,            # normalised 1-D maps, one per utterance
-               raws:list,            # raw signed maps (same lengths)
-               logits,               # `(U, 2)` logits (bona fide, spoof)
-               n_samples,            # utterance lengths in samples
-               hop:int,              # samples between frames
-               t0:float,             # centre of frame 0, in samples
-               layer:str='cam_layer', method:str='gradcam', target_class:int=1,
-               sample_rate:int=16000,
-               model:str='',         # where the model came from (checkpoint path)
-               fmt:str='npz',        # 'npz' (safe, complete) or 'pkl' (the reference toolkit's `[[utt], [floats]]` list)
-               ) -> Path:
-    "Write CAMs as a safe `.npz` (maps, raw maps, time axis, scores) or as the reference toolkit's pickle."
-    path = Path(path)
-    if fmt == 'pkl':
-        with atomic_write(path, 'wb') as f: pickle.dump([[[u], [float(x) for x in c]] for u, c in zip(utts, cams)], f)
-        return path
-    if fmt != 'npz': raise SpoofXAIError(f"unknown CAM file format {fmt!r}", where='format', fix="use npz or pkl")
-    lg = np.asarray(logits, dtype=np.float64).reshape(-1, 2)
-    if not (len(utts) == len(cams) == len(raws) == len(lg) == len(n_samples)) or any(len(r) != len(c) for r, c in zip(raws, cams)):
-        raise SpoofXAIError("utterances, maps, raw maps, logits and lengths do not match", where=str(path))
-    f = dict(format=np.array(CAM_FORMAT), utt=np.array(list(utts), dtype=str), offsets=_offsets(cams), cam=_concat(cams),
-             raw=_concat(raws), n_samples=np.asarray(n_samples, np.int64), logits=lg, score=lg[:, 0] - lg[:, 1],
-             pred=lg.argmax(1).astype(np.int64), hop=np.float64(hop/sample_rate), t0=np.float64(t0/sample_rate),
-             hop_samples=np.int64(hop), t0_samples=np.float64(t0), sample_rate=np.int64(sample_rate),
-             layer=np.array(layer), method=np.array(method), target_class=np.int64(target_class), model=np.array(str(model)))
-    with atomic_write(path, 'wb') as fh: np.savez(fh, **f)
-    return path
-
-# %% ../nbs/14_gradcam.ipynb #d6c955e4
-def _read_pickle(path, allow_pickle):
-    if not allow_pickle:
-        raise SpoofXAIError("this is a pickle file; unpickling can run arbitrary code, so it is not read by default", where=str(path),
-                            fix="pass allow_pickle=True only if you trust the file (e.g. you wrote it with --format pkl)")
-    with open(path, 'rb') as f: obj = pickle.load(f)
-    try: return {str(u[0]): np.asarray(c, np.float32) for u, c in obj}
-    except (TypeError, ValueError, IndexError):
-        raise SpoofXAIError("not a CAM pickle (a list of [[utt_id], [floats]])", where=str(path)) from None
-
-# %% ../nbs/14_gradcam.ipynb #caeb0c55
-def read_cams(path,                     # a CAM file written by `write_cams` / `spoofxai_gradcam`
-              meta:bool=False,          # also return the metadata (time axis, layer, method, raw maps, scores)
-              allow_pickle:bool=False): # read the reference pickle format (only for files you trust)
-    "`{utt: 1-D normalised map}`, and with `meta=True` `(maps, metadata)`, from a CAM file."
-    path = Path(path)
-    if not path.is_file(): raise SpoofXAIError("CAM file not found", where=str(path), fix="run spoofxai_gradcam first")
-    if not zipfile.is_zipfile(path):
-        cams = _read_pickle(path, allow_pickle)
-        return (cams, dict(format='pkl', utts=list(cams))) if meta else cams
-    try:
-        with np.load(path, allow_pickle=False) as z: d = {k: z[k] for k in z.files}
-    except Exception as ex:
-        raise SpoofXAIError(f"cannot read the CAM file ({type(ex).__name__}: {ex})", where=str(path),
-                            fix="re-create it with spoofxai_gradcam") from None
-    if str(d.get('format', '')) != CAM_FORMAT:
-        raise SpoofXAIError(f"not a spoofxai CAM file (format {d.get('format')!r})", where=str(path), fix="re-create it with spoofxai_gradcam")
-    utts, o = [str(u) for u in d['utt']], d['offsets']
-    cams = {u: d['cam'][o[i]:o[i+1]] for i, u in enumerate(utts)}
-    if not meta: return cams
-    m = {k: d[k].item() for k in ('format', 'hop', 't0', 'hop_samples', 't0_samples', 'sample_rate', 'layer', 'method', 'target_class', 'model')}
-    m.update(utts=utts, raw={u: d['raw'][o[i]:o[i+1]] for i, u in enumerate(utts)}, logits={u: d['logits'][i] for i, u in enumerate(utts)},
-             score={u: float(d['score'][i]) for i, u in enumerate(utts)}, pred={u: int(d['pred'][i]) for i, u in enumerate(utts)},
-             n_samples={u: int(d['n_samples'][i]) for i, u in enumerate(utts)})
-    return cams, m
-
 # %% ../nbs/14_gradcam.ipynb #7d8be262
 def plan_batches(lengths:list,             # utterance lengths in samples
                  batch_size:int=16,        # at most this many utterances per batch
@@ -397,7 +325,6 @@ def extract_cams(data_list,                 # raw.list (stage 2) of the utteranc
                  fmt:str='npz',             # npz or pkl
                  progress:bool=True) -> Path:
     "Stage 9: the CAMs of every utterance of `data_list` in one file (batched, resumable, shared among torchrun processes)."
-    from spoofxai.infer import load_model, _fingerprint
     from spoofxai.dataset import read_list
     from spoofxai.audio import load_audio
     from spoofxai.train import init_distributed, dist_info, _barrier
@@ -405,7 +332,7 @@ def extract_cams(data_list,                 # raw.list (stage 2) of the utteranc
     if fmt not in ('npz', 'pkl'): raise SpoofXAIError(f"unknown format {fmt!r}", where='--format', fix="use npz or pkl")
     dev = init_distributed(device) if isinstance(device, str) else torch.device(device)
     rank, world, _ = dist_info()
-    if model is None: model, ck = load_model(exp_dir, checkpoint, dev); src = _fingerprint(ck)
+    if model is None: ck = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, ck, dev); src = _fingerprint(ck)
     else: model, src = model.to(dev), dict(model=type(model).__name__)
     name, mod = resolve_layer(model, layer); g = layer_geometry(model, mod)
     kind, items = read_list(data_list)

@@ -10,17 +10,15 @@ import numpy as np, torch
 from torch import nn
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
-from .core import SpoofXAIError, read_table, atomic_write, load_checkpoint, load_yaml, get_device, output_lock
+from .core import SpoofXAIError, atomic_write, get_device, output_lock
+from .formats import LOGITS_HEADER, format_logits_line, write_logits, read_logits, find_checkpoint
+from .models import load_trained_model
 
 # %% auto #0
-__all__ = ['LOGITS_HEADER', 'logits_to_scores', 'logits_to_posteriors', 'format_logits_line', 'write_logits', 'read_logits',
-           'find_checkpoint', 'load_model', 'min_input_len', 'check_batch_inputs', 'infer_batches', 'infer',
+__all__ = ['logits_to_scores', 'logits_to_posteriors', 'min_input_len', 'check_batch_inputs', 'infer_batches', 'infer',
            'spoofxai_infer']
 
 # %% ../nbs/10_infer.ipynb #a5cb8095
-LOGITS_HEADER = ('filename', 'logit_bonafide', 'logit_spoof', 'score')
-_HDR = '\t'.join(LOGITS_HEADER)
-
 def logits_to_scores(logits) -> np.ndarray:
     "Log-posterior ratio `log p(bonafide|x) - log p(spoof|x)` of `(N, 2)` logits (higher = more bona fide)."
     logits = np.asarray(logits, dtype=np.float64)
@@ -32,99 +30,6 @@ def logits_to_posteriors(logits) -> np.ndarray:
     z = logits - logits.max(1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(1, keepdims=True)
-
-# %% ../nbs/10_infer.ipynb #c14ad9f3
-def _fmt(x:float) -> str: return f"{float(x):.9g}"
-
-def format_logits_line(key:str, logit) -> str:
-    "One line of a logits file (with its newline) for utterance `key` and its two logits."
-    lb, ls = float(logit[0]), float(logit[1])
-    return f"{key}\t{_fmt(lb)}\t{_fmt(ls)}\t{_fmt(lb - ls)}\n"
-
-def write_logits(path,          # output TSV (written atomically)
-                 keys,          # utterance ids, one per row of `logits`
-                 logits):       # `(N, 2)` array or tensor of logits (bona fide, spoof)
-    "Write a logits file atomically: header, then `filename logit_bonafide logit_spoof score` per utterance."
-    logits = np.asarray(torch.as_tensor(logits).detach().cpu().double())
-    if logits.ndim != 2 or logits.shape[1] != 2 or len(logits) != len(keys):
-        raise SpoofXAIError(f"expected {len(keys)} rows of 2 logits, got shape {tuple(logits.shape)}", where=str(path))
-    with atomic_write(path) as f:
-        f.write('\t'.join(LOGITS_HEADER) + '\n')
-        for k, l in zip(keys, logits): f.write(format_logits_line(k, l))
-
-# %% ../nbs/10_infer.ipynb #e55b48b0
-def _parse_logits_line(path, i, fields):
-    k = fields[0]
-    try: lb, ls, sc = (float(x) for x in fields[1:])
-    except ValueError:
-        raise SpoofXAIError(f"non-numeric value in {fields[1:]}", where=f"{path}:{i}",
-                            fix="each line must be: filename, two logits and the score, tab-separated") from None
-    if not all(math.isfinite(v) for v in (lb, ls, sc)):
-        raise SpoofXAIError(f"NaN or infinite value for utterance {k!r}", where=f"{path}:{i}",
-                            fix="the model produced a non-finite output for this utterance; check its audio")
-    if abs((lb - ls) - sc) > 1e-6 * max(1., abs(sc)) + 1e-6:
-        raise SpoofXAIError(f"score {sc} is not logit_bonafide - logit_spoof = {lb - ls:.9g} for {k!r}",
-                            where=f"{path}:{i}", fix="re-create the file with spoofxai_infer")
-    return k, (lb, ls)
-
-def read_logits(path,             # a logits TSV written by `write_logits` / `spoofxai_infer`
-                partial:bool=False): # tolerate a truncated last line (reading a file being resumed)
-    "Read a logits file: `(keys, logits)` with `logits` a float64 `(N, 2)` array."
-    path = Path(path)
-    keys, rows, seen = [], [], {}
-    lines = list(read_table(path, sep='\t', comment=''))
-    if not lines or tuple(lines[0][1]) != LOGITS_HEADER:
-        got = '\t'.join(lines[0][1]) if lines else '(empty file)'
-        raise SpoofXAIError(f"expected the header {_HDR!r}, found {got!r}", where=f"{path}:1",
-                            fix="this is not a spoofxai logits file; ASVspoof5 score files (filename, cm-score) are read by spoofxai.metrics.read_score_table")
-    for n, (i, fields) in enumerate(lines[1:]):
-        last = n == len(lines) - 2
-        try:
-            if len(fields) != 4:
-                raise SpoofXAIError(f"expected 4 tab-separated columns, found {len(fields)}", where=f"{path}:{i}",
-                                    fix="fix or remove this line")
-            k, l = _parse_logits_line(path, i, fields)
-        except SpoofXAIError:
-            if partial and last: break
-            raise
-        if k in seen:
-            raise SpoofXAIError(f"utterance {k!r} appears twice (first on line {seen[k]})", where=f"{path}:{i}",
-                                fix="remove the duplicate")
-        seen[k] = i; keys.append(k); rows.append(l)
-    return keys, np.array(rows, dtype=np.float64).reshape(-1, 2)
-
-# %% ../nbs/10_infer.ipynb #bbc32177
-def find_checkpoint(exp_dir=None,      # experiment directory
-                    checkpoint=None):  # a checkpoint file, or a name inside EXP/models (None: avg_model.pt, else best.pt)
-    "The checkpoint file to run: an explicit path, a name in `EXP/models/`, or the experiment's default."
-    from spoofxai.average import resolve_model_path
-    if checkpoint is None:
-        if exp_dir is None: raise SpoofXAIError("no model given", where='command line', fix="give --exp_dir (and optionally --checkpoint)")
-        return resolve_model_path(exp_dir)
-    cands = [Path(checkpoint)] + ([Path(exp_dir)/'models'/checkpoint, Path(exp_dir)/checkpoint] if exp_dir else [])
-    for c in cands:
-        if c.is_file(): return c
-    have = sorted(p.name for p in (Path(exp_dir)/'models').glob('*.pt')) if exp_dir else []
-    raise SpoofXAIError(f"checkpoint {checkpoint!r} not found", where=str(exp_dir or checkpoint),
-                        fix=f"use one of: {', '.join(have)}" if have else "train (stage 3) and average (stage 4) first")
-
-def load_model(exp_dir=None,         # experiment directory
-               checkpoint=None,      # checkpoint file or name (see `find_checkpoint`)
-               device='cpu'):        # device for the model
-    "Rebuild a trained model from its checkpoint (config from the checkpoint or `EXP/config.yaml`); `(model, path)` in eval mode."
-    from spoofxai.models import build_model, load_model_state
-    path = find_checkpoint(exp_dir, checkpoint)
-    ck = load_checkpoint(path)
-    cfg = ck.get('config') if isinstance(ck, dict) else None
-    if not isinstance(cfg, dict) or 'model' not in cfg:
-        cy = Path(exp_dir)/'config.yaml' if exp_dir else None
-        if cy is None or not cy.is_file():
-            raise SpoofXAIError("the checkpoint holds no config and there is no config.yaml beside it", where=str(path),
-                                fix="give --exp_dir, the experiment directory the checkpoint was trained in")
-        cfg = load_yaml(cy)
-    model = build_model(cfg.get('model') or {})
-    load_model_state(model, ck, str(path))
-    return model.to(get_device(device) if isinstance(device, str) else device).eval(), path
 
 # %% ../nbs/10_infer.ipynb #ecc43aee
 def min_input_len(model) -> int:
@@ -199,7 +104,7 @@ def infer(model,                 # a model, or None to load one from `exp_dir`/`
     from spoofxai.dataset import make_loader, read_list
     from spoofxai.train import check_list
     dev = get_device(device) if isinstance(device, str) else device
-    if model is None: model, ck = load_model(exp_dir, checkpoint, dev); src = _fingerprint(ck)
+    if model is None: ck = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, ck, dev); src = _fingerprint(ck)
     else: model, src = model.to(dev), dict(model=type(model).__name__)
     check_list(data_list, '--data_list')
     kind, items = read_list(data_list)

@@ -11,15 +11,17 @@ from fastcore.script import call_parse
 from tqdm.auto import tqdm
 from .core import SpoofXAIError, check_config, merge_config, atomic_write, get_device
 from .frontends import FRONTEND_DEFAULTS, build_frontend, lengths_to_mask, SSLFrontEnd
-from .models import HEADS, MODEL_DEFAULTS, SpoofModel, build_model, _tmask
+from .formats import (write_frame_scores, read_frame_scores, write_frame_scores_text, read_frame_scores_text, write_logits,
+                              find_checkpoint)
+from .models import HEADS, MODEL_DEFAULTS, SpoofModel, build_model, _tmask, load_trained_model
 from .metrics import (compute_eer, compute_segment_eer, compute_range_eer, frames_to_timed, timed_to_frames, intervals_to_timed,
                       align_frame_labels, check_timed, _wdet, _eer, _pieces)
 from .stats import percentile_ci
+from .infer import _fingerprint
 
 # %% auto #0
 __all__ = ['MULTIRESO_DEFAULTS', 'FRAME_HEAD_DEFAULTS', 'pool_time', 'pool_features', 'SpatialGatingUnit', 'GMLPBlock', 'Branch',
-           'LocalConv', 'MultiResoModel', 'model_defaults', 'build_loc_model', 'FrameSpoofModel', 'write_frame_scores',
-           'read_frame_scores', 'write_frame_scores_text', 'read_frame_scores_text', 'score_frames',
+           'LocalConv', 'MultiResoModel', 'model_defaults', 'build_loc_model', 'FrameSpoofModel', 'score_frames',
            'model_resolutions', 'infer_frames', 'reference_from_items', 'localisation_metrics', 'utterance_eer',
            'evaluate_frame_scores', 'format_localisation', 'spoofxai_infer_frames', 'spoofxai_loc_eval',
            'localiser_experiment']
@@ -263,68 +265,6 @@ class FrameSpoofModel(SpoofModel):
         fl = self.frame_head(x).transpose(1, 2)
         return self.utt_weight * loss_u + self.frame_weight * _frame_loss(F.cross_entropy, fl, xl, frame_targets[0], 0), lg
 
-# %% ../nbs/16_localisation.ipynb #aa7fb688
-def write_frame_scores(path,               # output .npz (written atomically)
-                       keys:list,          # utterance ids
-                       res:list,           # resolution of each scale in seconds, e.g. [0.02, 0.04, ...]
-                       scores:list,        # per scale, a list (one per utterance) of 1-D frame scores (higher = more bona fide)
-                       utt_logits=None):   # `(N, 2)` utterance logits (bona fide, spoof), optional
-    "Write frame scores as an `.npz` of plain arrays (no pickle): `keys`, `res`, `scores_k` + `offsets_k` per scale[, `utt_logits`]."
-    arrs = dict(keys=np.array(list(keys), dtype=str), res=np.asarray(res, dtype=np.float64))
-    if len(scores) != len(res): raise SpoofXAIError(f"{len(scores)} score lists for {len(res)} resolutions", where=str(path))
-    for k, sk in enumerate(scores):
-        if len(sk) != len(keys): raise SpoofXAIError(f"scale {k}: {len(sk)} utterances of scores for {len(keys)} keys", where=str(path))
-        arrs[f'offsets_{k}'] = np.r_[0, np.cumsum([len(s) for s in sk])].astype(np.int64)
-        arrs[f'scores_{k}'] = np.concatenate([np.asarray(s, np.float32).ravel() for s in sk]) if sk else np.zeros(0, np.float32)
-    if utt_logits is not None: arrs['utt_logits'] = np.asarray(utt_logits, np.float64).reshape(len(keys), 2)
-    with atomic_write(path, 'wb') as f: np.savez(f, **arrs)
-
-def read_frame_scores(path) -> dict:
-    "`{'keys', 'res': [s], 'scores': [{utt: array}] per scale[, 'utt_logits': {utt: (2,)}]}` from a frame-score `.npz` (never unpickles)."
-    path = Path(path)
-    if not path.is_file(): raise SpoofXAIError("frame-score file not found", where=str(path), fix="run spoofxai_infer_frames first")
-    try:
-        with np.load(path, allow_pickle=False) as z: a = {k: z[k] for k in z.files}
-    except Exception as ex:
-        raise SpoofXAIError(f"not a readable frame-score .npz ({type(ex).__name__})", where=str(path), fix="re-create it with spoofxai_infer_frames") from None
-    if not {'keys', 'res'} <= a.keys(): raise SpoofXAIError("missing the arrays keys and res", where=str(path), fix="re-create it with spoofxai_infer_frames")
-    keys, out = [str(k) for k in a['keys']], {'keys': [str(k) for k in a['keys']], 'res': [float(r) for r in a['res']], 'scores': []}
-    for k in range(len(a['res'])):
-        off, sc = a.get(f'offsets_{k}'), a.get(f'scores_{k}')
-        if off is None or sc is None or len(off) != len(keys) + 1 or off[-1] != len(sc) or (np.diff(off) < 0).any():
-            raise SpoofXAIError(f"scale {k}: offsets do not fit the scores", where=str(path), fix="the file is damaged; re-create it")
-        if not np.isfinite(sc).all(): raise SpoofXAIError(f"scale {k}: NaN/inf frame scores", where=str(path), fix="check the model and the audio")
-        out['scores'].append({u: sc[off[i]:off[i+1]].astype(np.float64) for i, u in enumerate(keys)})
-    if 'utt_logits' in a: out['utt_logits'] = dict(zip(keys, a['utt_logits']))
-    return out
-
-# %% ../nbs/16_localisation.ipynb #acc15307
-def write_frame_scores_text(path, scores:dict):
-    "The reference's text format: one line `utt frame_index score` per frame, atomically."
-    with atomic_write(path) as f:
-        for u, s in scores.items(): f.writelines(f"{u} {i} {float(v):.6g}\n" for i, v in enumerate(np.asarray(s).ravel()))
-
-def read_frame_scores_text(path) -> dict:
-    "`{utt: scores}` from a `utt frame_index score` file; a missing index (gap), a repeated one (overlap) or a bad number is an error."
-    rows = {}
-    from spoofxai.core import read_table
-    for i, (u, j, v) in read_table(path, 3):
-        try: j, v = int(j), float(v)
-        except ValueError: raise SpoofXAIError(f"expected `utt frame_index score`, got {u} {j} {v}", where=f"{path}:{i}") from None
-        if not math.isfinite(v): raise SpoofXAIError(f"score {v} of {u} frame {j}", where=f"{path}:{i}", fix="fix the NaN/inf score")
-        rows.setdefault(u, []).append((j, v, i))
-    out = {}
-    for u, r in rows.items():
-        r.sort(); idx = np.array([j for j, _, _ in r])
-        d = np.flatnonzero(np.diff(np.r_[-1, idx]) != 1)
-        if d.size:
-            k = int(d[0]); j, _, line = r[k]; prev = r[k-1][0] if k else -1
-            kind = 'overlap: frame given twice' if j == prev else f"gap: frames {prev+1}..{j-1} missing"
-            raise SpoofXAIError(f"{kind} for {u}", where=f"{path}:{line}", fix="write every frame of every utterance exactly once, from 0")
-        out[u] = np.array([v for _, v, _ in r])
-    if not out: raise SpoofXAIError("no frame scores in file", where=str(path))
-    return out
-
 # %% ../nbs/16_localisation.ipynb #28c5a458
 @torch.no_grad()
 def score_frames(model, wav, lengths) -> tuple:
@@ -348,10 +288,9 @@ def infer_frames(model,                # a localisation model, or None to load o
                  logits:bool=True):    # also write the stage-5 logits TSV `OUT.logits.tsv` (stages 6-8 then apply unchanged)
     "Frame scores at every resolution and utterance logits for every utterance of `data_list`; resumable after a kill."
     from spoofxai.dataset import make_loader
-    from spoofxai.infer import load_model, _fingerprint, write_logits
     from spoofxai.train import check_list
     dev = get_device(device) if isinstance(device, str) else device
-    if model is None: model, ck = load_model(exp_dir, checkpoint, dev); src = _fingerprint(ck)
+    if model is None: ck = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, ck, dev); src = _fingerprint(ck)
     else: model, src = model.to(dev), dict(model=type(model).__name__)
     if not hasattr(model, 'frame_logits'):
         raise SpoofXAIError(f"a {type(model).__name__} gives no frame scores", where='model', fix="train a localisation model (e.g. the recipe multireso_lfcc)")

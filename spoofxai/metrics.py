@@ -9,17 +9,17 @@ from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse, store_true
 from .core import SpoofXAIError, read_table, atomic_write
-from .formats import LABELS, read_keys
+from .formats import (LABELS, read_keys, read_score_table, read_score_file, read_scores, check_scores, match_trials, RTTM_LABELS,
+                              rttm_lines, write_rttm, read_rttm, fill_bonafide, _names)
 
 # %% auto #0
-__all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'RTTM_LABELS', 'det_curve', 'compute_eer',
-           'dcf_norm', 'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
+__all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'det_curve', 'compute_eer', 'dcf_norm',
+           'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
            'min_cllr_from_counts', 'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer',
            'compute_all', 'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
-           'compute_upsampled_segment_eer', 'read_score_table', 'read_scores', 'check_timed', 'range_pieces',
-           'compute_range_eer', 'frames_to_timed', 'timed_to_frames', 'align_frame_labels', 'write_rttm', 'read_rttm',
-           'intervals_to_timed', 'compute_binned_range_eer', 'compute_point_eer', 'plot_det', 'format_metrics',
-           'evaluate', 'spoofxai_eval']
+           'compute_upsampled_segment_eer', 'check_timed', 'range_pieces', 'compute_range_eer', 'frames_to_timed',
+           'timed_to_frames', 'align_frame_labels', 'intervals_to_timed', 'compute_binned_range_eer',
+           'compute_point_eer', 'plot_det', 'format_metrics', 'evaluate', 'spoofxai_eval']
 
 # %% ../nbs/12_metrics.ipynb #a2b74575
 P_SPOOF, C_MISS, C_FA = 0.05, 1.0, 10.0   # ASVspoof5 evaluation plan
@@ -293,51 +293,6 @@ def compute_upsampled_segment_eer(frame_scores,  # per utterance, a 1-D array of
     s, l, _, _ = _frames(rep, fine_labels, trim=True)
     return compute_eer(*_split(s, l, 'segments'))
 
-# %% ../nbs/12_metrics.ipynb #54c20367
-def _names(ks, n:int=5):
-    ks = list(ks)
-    return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
-
-def read_score_table(path): # ASVspoof5 score file: `filename<TAB>cm-score` (the header line may be left out)
-    "`(utterances, scores)` of an ASVspoof5 score file (header optional), in file order; every bad line is an error naming it."
-    out, col = {}, 1
-    for i,f in read_table(path, (2, None)):
-        if not out and f[0] == 'filename':
-            if 'cm-score' not in f: raise SpoofXAIError(f"header {' '.join(f)!r} has no 'cm-score' column", where=f"{path}:{i}",
-                                                        fix="score files start with 'filename<TAB>cm-score'")
-            col = f.index('cm-score'); continue
-        if len(f) <= col: raise SpoofXAIError(f"expected a score in column {col+1}, found {len(f)} columns", where=f"{path}:{i}")
-        try: v = float(f[col])
-        except ValueError: raise SpoofXAIError(f"score {f[col]!r} of {f[0]!r} is not a number", where=f"{path}:{i}",
-                                               fix="each line must be: filename<TAB>score") from None
-        if not math.isfinite(v): raise SpoofXAIError(f"score of {f[0]!r} is {f[col]}", where=f"{path}:{i}",
-                                                     fix="re-score this utterance: NaN/inf scores make every metric undefined")
-        if f[0] in out: raise SpoofXAIError(f"utterance {f[0]!r} appears twice (first on line {out[f[0]][1]})", where=f"{path}:{i}",
-                                            fix="remove the duplicate")
-        out[f[0]] = (v, i)
-    if not out: raise SpoofXAIError("no scores in file", where=str(path), fix="check the path and that scoring has run")
-    return list(out), np.array([v for v, _ in out.values()], dtype=np.float64)
-
-# %% ../nbs/12_metrics.ipynb #4bae4cb3
-def read_scores(score_path,  # ASVspoof5 score file: `filename<TAB>cm-score`
-                key_path):   # key file: `filename<TAB>cm-label`, `utt2lab` or PartialSpoof protocol
-    "`(bona, spoof, bona_keys, spoof_keys)`: scores split by the key file, after checking the two files match."
-    (names, v), keys = read_score_table(score_path), read_keys(key_path)
-    scored = set(names)
-    missing, extra = [k for k in keys if k not in scored], [k for k in names if k not in keys]
-    if missing or extra:
-        msg = '; '.join(m for m in [missing and f"{len(missing)} utterance(s) of {key_path} have no score: {_names(missing)}",
-                                    extra and f"{len(extra)} scored utterance(s) are not in {key_path}: {_names(extra)}"] if m)
-        raise SpoofXAIError(msg, where=str(score_path), fix="score every utterance of the key file, and use the key file of the same data set")
-    isb = np.array([keys[k] == 'bonafide' for k in names])
-    if isb.all() or not isb.any():
-        raise SpoofXAIError(f"all {len(names)} trials are {'bonafide' if isb.all() else 'spoof'}", where=str(key_path),
-                            fix="metrics need both bonafide and spoof trials")
-    if len(np.unique(v)) <= 2:
-        warnings.warn(f"{score_path}: only {len(np.unique(v))} distinct score values: these look like hard decisions; "
-                      "EER, minDCF and the DET curve then describe a single operating point", stacklevel=2)
-    return v[isb], v[~isb], [k for k,b in zip(names, isb) if b], [k for k,b in zip(names, isb) if not b]
-
 # %% ../nbs/12_metrics.ipynb #56880602
 _NS = 1e9   # boundaries are kept as integer nanoseconds: durations add up exactly
 
@@ -483,47 +438,10 @@ def align_frame_labels(labels:dict,        # utt -> frame labels (1 bona fide, 0
     return out, rep
 
 # %% ../nbs/12_metrics.ipynb #f63c5cf0
-RTTM_LABELS = {'bonafide': 1, 'genuine': 1, 'genune': 1, 'spoof': 0}   # 'genune' as spelled in PartialSpoof's files
-
-def write_rttm(path, segs:dict):
-    "Write `{utt: [(start_s, end_s, label)]}` (1 bona fide, 0 spoof) as RTTM `SPEAKER utt 1 start dur <NA> <NA> bonafide|spoof <NA> <NA>`, atomically."
-    with atomic_write(path) as f:
-        for u, ss in segs.items():
-            for a, b, v in ss:
-                if v not in (0, 1): raise SpoofXAIError(f"label {v!r} is neither 1 nor 0", where=f"{u} {a}-{b}")
-                f.write(f"SPEAKER {u} 1 {a:.5f} {b - a:.5f} <NA> <NA> {'bonafide' if v == 1 else 'spoof'} <NA> <NA>\n")
-
-def read_rttm(path,                # RTTM file (10 columns, type SPEAKER; label bonafide/genuine/spoof)
-              durations:dict=None):# utt -> seconds: gaps and the tail are then filled as bona fide (for RTTMs listing only spoofed regions)
-    "`{utt: [(start_s, end_s, label)]}` from an RTTM file, segments sorted by start; every bad line is an error naming it."
-    out = {}
-    for i, f in read_table(path, 10, comment=';'):
-        where = f"{path}:{i}"
-        if f[0] != 'SPEAKER': raise SpoofXAIError(f"type {f[0]!r} is not SPEAKER", where=where, fix="only SPEAKER lines are read")
-        try: a, d = float(f[3]), float(f[4])
-        except ValueError: raise SpoofXAIError(f"start {f[3]!r} or duration {f[4]!r} is not a number", where=where) from None
-        if f[7].lower() not in RTTM_LABELS:
-            raise SpoofXAIError(f"label {f[7]!r} is none of {', '.join(RTTM_LABELS)}", where=where, fix="use bonafide or spoof")
-        if not (math.isfinite(a) and math.isfinite(d)) or a < 0 or d < 0:
-            raise SpoofXAIError(f"bad start {a} or duration {d}", where=where)
-        out.setdefault(f[1], []).append((round(a, 6), round(a + d, 6), RTTM_LABELS[f[7].lower()]))
-    out = {u: sorted(v) for u, v in out.items()}
-    if durations is not None: out = {u: _fill(out.get(u, []), float(dur)) for u, dur in durations.items()}
-    return out
-
-def _fill(segs, dur, eps=1e-4):
-    "Segments with gaps (and the tail up to `dur`) filled as bona fide."
-    out, t = [], 0.0
-    for a, b, v in segs:
-        if a > t + eps: out.append((t, a, 1))
-        out.append((a, b, v)); t = max(t, b)
-    if dur > t + eps: out.append((t, dur, 1))
-    return out
-
 def intervals_to_timed(intervals,   # spoofed intervals `[(start_s, end_s)]` (a data folder's `utt2seg`)
                        duration:float): # the utterance's length in seconds
     "Label segments `[(start_s, end_s, label)]` covering `[0, duration]`: 0 inside the spoofed intervals, 1 elsewhere."
-    return _fill([(float(a), min(float(b), duration), 0) for a, b in intervals if float(a) < duration], float(duration))
+    return fill_bonafide([(float(a), min(float(b), duration), 0) for a, b in intervals if float(a) < duration], float(duration))
 
 # %% ../nbs/12_metrics.ipynb #12750cca
 def compute_binned_range_eer(ref:dict, hyp:dict,
@@ -581,7 +499,7 @@ def format_metrics(m:dict) -> str:
         if k in m: lines.append(f"{name:<28}{m[k]:.6f}" + (f"  ({100*m[k]:.3f} %)" if pct else ''))
     return '\n'.join(lines)
 
-def evaluate(scores,                  # ASVspoof5 score file
+def evaluate(scores,                  # score file: ASVspoof5 TSV or stage-5 logits TSV
              keys,                    # key file (ASVspoof5 key, utt2lab or PartialSpoof protocol)
              llr:bool=False,          # scores are calibrated LLRs: add actDCF, Cllr, minCllr
              out=None,                # write the metrics here as JSON
@@ -602,7 +520,7 @@ def evaluate(scores,                  # ASVspoof5 score file
     return m
 
 @call_parse
-def spoofxai_eval(scores:str=None,         # score file: filename<TAB>cm-score
+def spoofxai_eval(scores:str=None,         # score file: filename<TAB>cm-score, or a stage-5 logits TSV
                   keys:str=None,           # key file: filename<TAB>cm-label, utt2lab or PartialSpoof protocol
                   llr:store_true=False,    # scores are calibrated natural-log LLRs (adds actDCF, Cllr)
                   out:str=None,            # write the metrics as JSON here

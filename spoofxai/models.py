@@ -7,6 +7,8 @@ from __future__ import annotations
 import math, copy, re, importlib
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import SpoofXAIError, check_config, merge_config, load_yaml, recipe_path, load_yaml, recipe_path
+from .core import get_device
+from .formats import find_checkpoint, read_checkpoint
 from .frontends import FRONTEND_DEFAULTS, build_frontend, lengths_to_mask, masked_mean, SSLFrontEnd
 
 # %% auto #0
@@ -14,7 +16,7 @@ __all__ = ['POOLINGS', 'HEADS', 'MODEL_DEFAULTS', 'EXTRA_MODELS', 'MODEL_CONFIGS
            'SoftmaxHead', 'AAMHead', 'P2SGradHead', 'BasicBlock2d', 'ResNet2d', 'ConvReluBn1d', 'SEGate1d',
            'SERes1dBlock', 'SERes1d', 'SpoofModel', 'build_model', 'model_defaults', 'recipe_model',
            'check_padding_invariance', 'check_frame_map_invariance', 'WavAsImage', 'guess_model_config',
-           'load_model_state']
+           'load_model_state', 'load_trained_model']
 
 # %% ../nbs/07_models.ipynb #266fe732
 def _mask3(x, lengths): return lengths_to_mask(lengths, x.shape[-1])[:, None, :].to(x.dtype)   # (B, 1, T)
@@ -355,3 +357,14 @@ def load_model_state(model:nn.Module, # the model to load into
                             fix=f"build the model with the config the checkpoint was trained with (its config.yaml); {hint}")
     model.load_state_dict(sd)
     return model
+
+# %% ../nbs/07_models.ipynb #00de9ee0
+def load_trained_model(exp_dir=None,      # experiment directory, or a checkpoint file
+                       checkpoint=None,   # checkpoint file, name in EXP/models or 'latest' (default avg_model.pt, else best.pt)
+                       device='cpu'):     # where to put the model ('cpu', 'cuda', 'auto', or a torch.device)
+    "Rebuild a trained model from its checkpoint (config from the checkpoint, else the `config.yaml` beside it): `(model, config)`, in eval mode."
+    path = find_checkpoint(exp_dir, checkpoint)
+    ck, cfg = read_checkpoint(path, exp_dir)
+    model = build_model(cfg.get('model') or {})
+    load_model_state(model, ck, str(path))
+    return model.to(get_device(device) if isinstance(device, str) else device).eval(), cfg

@@ -11,7 +11,7 @@ from scipy import stats as sps
 from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 from .core import SpoofXAIError, atomic_write
-from .calibration import read_score_file, match_trials
+from .formats import read_scores
 from .metrics import read_keys
 from . import metrics
 
@@ -212,11 +212,10 @@ def mcnemar(a, b,                    # `(bona, spoof)` score arrays of systems A
 
 # %% ../nbs/13_stats.ipynb #9ae45f36
 def load_system(path, keys_path, key_labels:dict=None):
-    "Read a score file and check it against the keys: `(bona, spoof)` arrays in the key file's order."
+    "Read a score file and check it against the keys (`formats.read_scores`): `(bona, spoof)` arrays in the key file's order."
     key_labels = key_labels or read_keys(keys_path)
-    keys, scores = read_score_file(path)                             # ASVspoof5 score TSV or stage-5 logits TSV
-    match_trials(keys, scores, key_labels, str(path), str(keys_path))  # same utterances, finite, not hard decisions, both classes
-    by_key = dict(zip(keys, scores))
+    b, s, bk, sk = read_scores(path, keys_path, key_labels)   # score or logits TSV; the one bad-score policy
+    by_key = dict(zip(bk + sk, np.r_[b, s]))                   # key order: the trials of two systems line up
     b = np.array([by_key[k] for k, v in key_labels.items() if v == 'bonafide'])
     s = np.array([by_key[k] for k, v in key_labels.items() if v == 'spoof'])
     return b, s

@@ -15,7 +15,8 @@ from .data import read_annotation, read_vad, annotation_region, annotation_attac
 from .formats import read_utt2attack
 from .stats import percentile_ci
 from . import metrics
-from .gradcam import read_cams
+from .formats import read_cams, find_checkpoint
+from .models import load_trained_model
 from . import gradcam
 
 # %% auto #0
@@ -660,7 +661,7 @@ def format_summary(S:dict) -> str:
     return '\n'.join(L)
 
 # %% ../nbs/15_xai.ipynb #08cc5201
-def load_cams(path,                    # stage-9 file: npz (`spoofxai.gradcam.write_cams`) or the reference pickle
+def load_cams(path,                    # stage-9 file: npz (`spoofxai.formats.write_cams`) or the reference pickle
               allow_pickle:bool=False, # opt in to unpickling a reference `.pkl` file (runs code from the file)
               hop_s:float=None,        # frame hop in seconds (pickle only: it stores none)
               t0_s:float=None) -> dict: # centre of frame 0 in seconds (pickle only; None: hop_s/2)
@@ -732,8 +733,7 @@ def run_analysis(cams,                   # stage-9 file (npz, or the reference p
                                      thresholds=thresholds, margin_s=margin_s, prominence=prominence, width=width, n_boot=n_boot, seed=seed)
     S['settings'] |= dict(cams=str(cams), data=str(data), annotations=annotations and str(annotations), vad=vad and str(vad))
     if exp_dir or checkpoint:
-        from spoofxai.infer import load_model
-        model, mp = load_model(exp_dir, checkpoint)
+        mp = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, mp)
         sp = [r['utt'] for r in rows if r['label'] == 'spoof']
         sp = sorted(np.random.default_rng(seed).choice(sp, min(max_faith, len(sp)), replace=False).tolist()) if sp else []
         if sp: S['faithfulness'] = faithfulness(model, items, cs['maps'], cs['hop_s'], cs['t0_s'], sp, fill=fill, n_boot=n_boot, seed=seed, progress=progress)
