@@ -14,16 +14,16 @@ from fastcore.basics import patch
 from torch.utils.tensorboard import SummaryWriter
 from .core import (SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, load_config, check_config,
                            merge_config, apply_overrides, parse_overrides, load_yaml, recipe_path, set_seed, get_device, output_lock)
+from .formats import check_list, latest_checkpoint, save_training_state
 from .augment import AUGMENT_DEFAULTS
 from .dataset import make_loader
-from .models import build_model, load_model_state, model_defaults
+from .models import build_model, load_model_state, load_trained_model, model_defaults
 from .metrics import compute_eer
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'train_defaults', 'load_train_config', 'check_train_values', 'WarmupDecay', 'build_optimizer',
            'build_scheduler', 'get_rng_state', 'set_rng_state', 'dist_info', 'init_distributed', 'score_loader',
-           'eer_of', 'save_training_state', 'latest_checkpoint', 'check_resume_config', 'Trainer', 'fit', 'check_list',
-           'build_loaders', 'train', 'spoofxai_train']
+           'eer_of', 'check_resume_config', 'Trainer', 'fit', 'build_loaders', 'train', 'spoofxai_train']
 
 # %% ../nbs/08_train.ipynb #654840d4
 TRAIN_DEFAULTS = {
@@ -222,25 +222,6 @@ def eer_of(scores:dict, where:str='dev') -> float:
                             where=where, fix="use a list that holds both classes")
     r = compute_eer(s[l == 0], s[l == 1])
     return float(r[0] if isinstance(r, tuple) else r)
-
-# %% ../nbs/08_train.ipynb #c7f79b3c
-def save_training_state(mdir:Path, name:str, state:dict, keep_steps:int=1):
-    "Write checkpoint `mdir/name` atomically, point `mdir/latest` at it, and prune old step checkpoints."
-    mdir = Path(mdir); atomic_torch_save(state, mdir/name)
-    with atomic_write(mdir/'latest') as f: f.write(name + '\n')
-    steps = sorted(mdir.glob('step_*.pt'))
-    drop = steps if name.startswith('epoch_') else steps[:-keep_steps] if keep_steps > 0 else steps
-    for p in drop:
-        if p.name != name: p.unlink(missing_ok=True)
-
-def latest_checkpoint(exp_dir) -> Path|None:
-    "The newest checkpoint of an experiment (from `EXP/models/latest`), or None."
-    p = Path(exp_dir)/'models'/'latest'
-    if not p.is_file(): return None
-    name = p.read_text().strip()
-    if not (p.parent/name).is_file():
-        raise SpoofXAIError(f"names {name!r}, which does not exist", where=str(p), fix="delete the file to start afresh, or restore the checkpoint")
-    return p.parent/name
 
 # %% ../nbs/08_train.ipynb #10ff0cba
 def _diff(a, b, prefix=''):
@@ -456,18 +437,6 @@ def fit(model:nn.Module,     # a model with `training_step(wav, lengths, labels)
     return summary
 
 # %% ../nbs/08_train.ipynb #0c96a201
-def check_list(path, key:str):
-    "Fail clearly if a data list is missing, unreadable or empty."
-    if not path: raise SpoofXAIError("no list given", where=key, fix=f"set {key} in the config or with --{key}=PATH")
-    p = Path(path)
-    if not p.is_file(): raise SpoofXAIError("list file not found", where=f"{key}: {p}", fix="run stage 2 (spoofxai_make_list) or fix the path")
-    try:
-        with open(p, encoding='utf-8') as f: ok = any(l.strip() for l in f)
-    except (OSError, UnicodeDecodeError) as ex:
-        raise SpoofXAIError(f"cannot read the list ({type(ex).__name__}: {ex})", where=f"{key}: {p}", fix="check the file's permissions and encoding") from None
-    if not ok: raise SpoofXAIError("the list is empty", where=f"{key}: {p}", fix="re-run stage 2 on a data folder with utterances")
-    return p
-
 def build_loaders(cfg:dict, frame_targets:dict=None) -> tuple: # frame_targets: the model's frames, for training targets (see `make_loader`)
     "The training loader (random chunks, shuffled per epoch) and the dev loader (whole utterances, or None)."
     d = cfg['data']
