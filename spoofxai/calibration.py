@@ -11,9 +11,9 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from fastcore.script import call_parse, Param
-from .core import SpoofXAIError, read_table, atomic_write
+from .core import SpoofXAIError, read_table, atomic_write, name_list
 from .infer import read_logits, logits_to_scores, LOGITS_HEADER
-from .metrics import read_keys, read_score_table, _names   # _names: 'a', 'b' and N more
+from .metrics import read_keys, read_score_table, effective_prior
 
 # %% auto #0
 __all__ = ['SCORE_HEADER', 'P_EFF', 'read_score_file', 'write_score_file', 'check_scores', 'match_trials', 'train_prior', 'logit',
@@ -43,11 +43,11 @@ def check_scores(keys, scores, where:str='scores', allow_hard:bool=False):
     scores = np.asarray(scores, dtype=np.float64)
     bad = ~np.isfinite(scores)
     if bad.any():
-        raise SpoofXAIError(f"{bad.sum()} NaN or infinite score(s), for {_names(np.asarray(keys, dtype=object)[bad])}",
+        raise SpoofXAIError(f"{bad.sum()} NaN or infinite score(s), for {name_list(np.asarray(keys, dtype=object)[bad])}",
                             where=where, fix="re-score these utterances (or clip/remove them knowingly)")
     n_unique = len(np.unique(scores))
     if not allow_hard and len(scores) > 2 and n_unique <= 2:
-        raise SpoofXAIError(f"only {n_unique} distinct value(s) ({_names(np.unique(scores))}) in {len(scores)} scores: "
+        raise SpoofXAIError(f"only {n_unique} distinct value(s) ({name_list(np.unique(scores))}) in {len(scores)} scores: "
                             "these look like hard decisions", where=where,
                             fix="give real-valued scores (e.g. logit differences), not 0/1 decisions")
     return scores
@@ -61,9 +61,9 @@ def match_trials(keys,             # scored utterance ids
     scores = check_scores(keys, scores, score_src)
     sk = set(keys)
     missing, extra = [k for k in key_labels if k not in sk], [k for k in keys if k not in key_labels]
-    if missing: raise SpoofXAIError(f"{len(missing)} utterance(s) of {key_src} have no score: {_names(missing)}",
+    if missing: raise SpoofXAIError(f"{len(missing)} utterance(s) of {key_src} have no score: {name_list(missing)}",
                                     where=score_src, fix="score every utterance of the key file (or use the matching key file)")
-    if extra: raise SpoofXAIError(f"{len(extra)} scored utterance(s) are not in {key_src}: {_names(extra)}",
+    if extra: raise SpoofXAIError(f"{len(extra)} scored utterance(s) are not in {key_src}: {name_list(extra)}",
                                   where=score_src, fix="use the key file of the same data set")
     is_bona = np.array([key_labels[k] == 'bonafide' for k in keys])
     for c, m in (('bonafide', is_bona), ('spoof', ~is_bona)):
@@ -86,7 +86,7 @@ def logit(p:float) -> float:
     return math.log(p / (1 - p))
 
 # %% ../nbs/11_calibration.ipynb #5fcbb056
-P_EFF = 0.95 / (0.95 + 0.05 * 10)   # ASVspoof5: P(bona fide) 0.95, C_miss 1, C_fa 10 -> effective bona fide prior
+P_EFF = effective_prior()   # ASVspoof5's cost model (metrics.P_SPOOF, C_MISS, C_FA) as one effective bona fide prior
 
 def _objective(theta, Xt, Xn, p, eps_t=0., eps_n=0.):
     "Prior-weighted logistic loss and its gradient; `eps_*` are label-smoothing masses (Platt targets)."
@@ -189,8 +189,8 @@ def align_systems(files) -> tuple[list, np.ndarray]:
         missing, extra = [k for k in keys0 if k not in set(ks)], [k for k in ks if k not in index]
         if missing or extra:
             raise SpoofXAIError(f"does not score the same utterances as {files[0]}: "
-                                + '; '.join(x for x in (f"missing {_names(missing)}" if missing else '',
-                                                        f"extra {_names(extra)}" if extra else '') if x),
+                                + '; '.join(x for x in (f"missing {name_list(missing)}" if missing else '',
+                                                        f"extra {name_list(extra)}" if extra else '') if x),
                                 where=str(f), fix="score the same list of utterances with every system")
         col = np.empty(len(keys0)); col[[index[k] for k in ks]] = s
         cols.append(col)
