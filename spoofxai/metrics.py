@@ -129,6 +129,10 @@ def _count_rows(n_bona, n_spoof, totals):
     cb, cs = np.atleast_2d(np.asarray(n_bona, np.float64)), np.atleast_2d(np.asarray(n_spoof, np.float64))
     return (cb, cs) + ((cb.sum(-1), cs.sum(-1)) if totals is None else tuple(totals))
 
+def _dot_rows(c, w):
+    "`c (R, G) @ w (G,)`: a BLAS product for a batch; one row (a point estimate) without BLAS threads, the same way every time."
+    return c @ w if len(c) > 1 else (c * w).sum(-1)
+
 def act_dcf_from_counts(n_bona,                # bona fide trials per distinct LLR, `(G,)` or `(R, G)`
                         n_spoof,               # spoof trials per distinct LLR, the same shape
                         values,                # the distinct LLRs `(G,)`
@@ -136,10 +140,10 @@ def act_dcf_from_counts(n_bona,                # bona fide trials per distinct L
                         c_miss:float=C_MISS,   # cost of rejecting a bona fide trial
                         c_fa:float=C_FA,       # cost of accepting a spoof
                         totals=None):          # `(bona, spoof)` trials per row, if known (saves two sums)
-    "Normalised detection cost at the Bayes threshold from trial counts per distinct LLR; one value per row."
+    "Normalised detection cost at the Bayes threshold from trial counts per LLR value; one value per row."
     cb, cs, tb, ts = _count_rows(n_bona, n_spoof, totals)
     miss = (np.asarray(values) < bayes_threshold(p_spoof, c_miss, c_fa)).astype(np.float64)
-    pm, pf = cb @ miss / tb, cs @ (1 - miss) / ts
+    pm, pf = _dot_rows(cb, miss) / tb, _dot_rows(cs, 1 - miss) / ts
     v = (c_miss*(1-p_spoof)*pm + c_fa*p_spoof*pf) / dcf_norm(p_spoof, c_miss, c_fa)
     return _per_row(v[0] if np.ndim(n_bona) == 1 else v)
 
@@ -149,8 +153,9 @@ def compute_act_dcf(bona_llr,              # bona fide LLRs (natural log, positi
                     c_miss:float=C_MISS,   # cost of rejecting a bona fide trial
                     c_fa:float=C_FA):      # cost of accepting a spoof
     "Normalised detection cost at the Bayes threshold (ASVspoof5 actDCF)."
-    v, nb, ns = _blocks(_scores(bona_llr, 'bona fide'), _scores(spoof_llr, 'spoof'))
-    return act_dcf_from_counts(nb, ns, v, p_spoof, c_miss, c_fa)
+    b, s = _scores(bona_llr, 'bona fide'), _scores(spoof_llr, 'spoof')
+    ib = np.r_[np.ones(b.size), np.zeros(s.size)]         # every trial a block of its own: counting needs no sort
+    return act_dcf_from_counts(ib, 1 - ib, np.r_[b, s], p_spoof, c_miss, c_fa)
 
 # %% ../nbs/12_metrics.ipynb #785c4e2a
 def cllr_from_counts(n_bona,       # bona fide trials per distinct LLR, `(G,)` or `(R, G)`
@@ -160,7 +165,7 @@ def cllr_from_counts(n_bona,       # bona fide trials per distinct LLR, `(G,)` o
     "Log-likelihood-ratio cost in bits from trial counts per distinct LLR, overflow-free; one value per row."
     cb, cs, tb, ts = _count_rows(n_bona, n_spoof, totals)
     v = np.asarray(values, np.float64)
-    c = (cb @ np.logaddexp(0, -v) / tb + cs @ np.logaddexp(0, v) / ts) / (2*math.log(2))
+    c = (_dot_rows(cb, np.logaddexp(0, -v)) / tb + _dot_rows(cs, np.logaddexp(0, v)) / ts) / (2*math.log(2))
     return _per_row(c[0] if np.ndim(n_bona) == 1 else c)
 
 def compute_cllr(bona_llr,   # bona fide LLRs (natural log, positive = bona fide)
