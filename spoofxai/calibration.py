@@ -11,9 +11,9 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from fastcore.script import call_parse, Param
-from .core import SpoofXAIError, atomic_write
-from .formats import SCORE_HEADER, read_score_file, write_score_file, check_scores, match_trials, _names   # _names: 'a', 'b' and N more
-from .metrics import read_keys
+from .core import SpoofXAIError, atomic_write, name_list
+from .formats import SCORE_HEADER, read_score_file, write_score_file, check_scores, match_trials, read_keys
+from .metrics import effective_prior
 
 # %% auto #0
 __all__ = ['P_EFF', 'train_prior', 'logit', 'Calibration', 'prior_calibration', 'fit_logistic', 'align_systems', 'calibrate',
@@ -34,7 +34,7 @@ def logit(p:float) -> float:
     return math.log(p / (1 - p))
 
 # %% ../nbs/11_calibration.ipynb #5fcbb056
-P_EFF = 0.95 / (0.95 + 0.05 * 10)   # ASVspoof5: P(bona fide) 0.95, C_miss 1, C_fa 10 -> effective bona fide prior
+P_EFF = effective_prior()   # ASVspoof5's cost model (metrics.P_SPOOF, C_MISS, C_FA) as one effective bona fide prior
 
 def _objective(theta, Xt, Xn, p, eps_t=0., eps_n=0.):
     "Prior-weighted logistic loss and its gradient; `eps_*` are label-smoothing masses (Platt targets)."
@@ -137,8 +137,8 @@ def align_systems(files) -> tuple[list, np.ndarray]:
         missing, extra = [k for k in keys0 if k not in set(ks)], [k for k in ks if k not in index]
         if missing or extra:
             raise SpoofXAIError(f"does not score the same utterances as {files[0]}: "
-                                + '; '.join(x for x in (f"missing {_names(missing)}" if missing else '',
-                                                        f"extra {_names(extra)}" if extra else '') if x),
+                                + '; '.join(x for x in (f"missing {name_list(missing)}" if missing else '',
+                                                        f"extra {name_list(extra)}" if extra else '') if x),
                                 where=str(f), fix="score the same list of utterances with every system")
         col = np.empty(len(keys0)); col[[index[k] for k in ks]] = s
         cols.append(col)

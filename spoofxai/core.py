@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np, yaml, torch
 
 # %% auto #0
-__all__ = ['SpoofXAIError', 'read_table', 'atomic_write', 'atomic_torch_save', 'load_checkpoint', 'load_yaml', 'coerce_value',
-           'check_config', 'merge_config', 'parse_overrides', 'apply_overrides', 'load_config', 'recipe_path',
-           'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy', 'error_line', 'package_env',
-           'command_error_line', 'output_lock']
+__all__ = ['SpoofXAIError', 'name_list', 'read_table', 'atomic_write', 'atomic_torch_save', 'load_checkpoint', 'load_yaml',
+           'coerce_value', 'check_config', 'merge_config', 'parse_overrides', 'apply_overrides', 'load_config',
+           'recipe_path', 'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy', 'error_line',
+           'package_env', 'command_error_line', 'output_lock']
 
 # %% ../nbs/00_core.ipynb #dd40f882
 class SpoofXAIError(Exception):
@@ -24,6 +24,13 @@ class SpoofXAIError(Exception):
         self.msg,self.where,self.fix = msg,where,fix
         s = f"{where}: {msg}" if where else msg
         super().__init__(s + (f". Fix: {fix}" if fix else ""))
+
+# %% ../nbs/00_core.ipynb #62a11e13
+def name_list(items,        # the offending items (utterance ids, keys, values)
+              n:int=5) -> str: # how many to name
+    "The first `n` of `items`, quoted, and how many more: `'a', 'b' and 3 more` (for error messages)."
+    ks = list(items)
+    return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
 
 # %% ../nbs/00_core.ipynb #5a2be194
 def _decode_line(raw:bytes, path, i:int) -> str:

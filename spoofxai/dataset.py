@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_dataset.ipynb #86b35da5
 from __future__ import annotations
-import random, zlib
+import os, random, zlib
 from pathlib import Path
 import numpy as np, torch
 import torch.distributed as dist
@@ -15,8 +15,8 @@ from .formats import LABEL_ID, read_list, read_shard
 from .augment import Augmenter
 
 # %% auto #0
-__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'frame_targets', 'collate', 'make_augmenter',
-           'SpoofDataset', 'SpoofLoader', 'make_loader']
+__all__ = ['decode_audio', 'spoof_mask', 'take_chunk', 'mask_to_frame_labels', 'frame_targets', 'collate', 'dist_info',
+           'make_augmenter', 'SpoofDataset', 'SpoofLoader', 'make_loader']
 
 # %% ../nbs/05_dataset.ipynb #cd35a072
 def decode_audio(data:bytes,       # the bytes of an audio file (WAV, FLAC, ...)
@@ -101,12 +101,16 @@ def collate(samples:list) -> dict:
     return b
 
 # %% ../nbs/05_dataset.ipynb #ce06b790
-def _dist_info(rank, world_size):
+def dist_info(rank:int=None,       # this process's rank (None: from the process group)
+              world_size:int=None  # number of processes (None: from the process group)
+             ) -> tuple:
+    "`(rank, world_size, local_rank)`: the given rank and world size (checked), else the process group's (0, 1, 0 outside DDP)."
+    local = int(os.environ.get('LOCAL_RANK', 0))
     if rank is None or world_size is None:
-        if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
-        return 0, 1
+        if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size(), local
+        return 0, 1, 0
     if not 0 <= rank < world_size: raise SpoofXAIError(f"rank {rank} not in [0, {world_size})", where="rank", fix="check the DDP setup")
-    return rank, world_size
+    return rank, world_size, local
 
 def _key_seed(seed, epoch, key): return [int(seed) % 2**32, int(epoch), zlib.crc32(key.encode())]
 
@@ -146,7 +150,7 @@ class SpoofDataset(IterableDataset):
             self.hop = int(round(frame_res*sr))
             if abs(frame_res*sr - self.hop) > 1e-6: raise SpoofXAIError(f"frame_res {frame_res} s is not whole samples", where="frame_res")
         self.drop_last, self.buffer_size, self.epoch = drop_last, buffer_size, 0
-        self.rank, self.world = _dist_info(rank, world_size)
+        self.rank, self.world, _ = dist_info(rank, world_size)
         self.kind, self.entries = read_list(list_path)
         self.ftargets = _check_frame_targets(frame_targets)
         self.augmenter = make_augmenter(augment, mode, seed, sr)

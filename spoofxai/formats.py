@@ -8,7 +8,7 @@ import io, os, re, json, math, tarfile, warnings
 from pathlib import Path
 import numpy as np
 import torch
-from .core import SpoofXAIError, read_table, atomic_write, atomic_torch_save, load_checkpoint, load_yaml, load_pickled_npy
+from .core import SpoofXAIError, read_table, atomic_write, atomic_torch_save, load_checkpoint, load_yaml, load_pickled_npy, name_list
 
 # %% auto #0
 __all__ = ['LABELS', 'LABEL_ID', 'SEG_TOL_S', 'AUDIO_EXTS', 'LOGITS_HEADER', 'SCORE_HEADER', 'HARD_DECISIONS_FIX', 'RTTM_LABELS',
@@ -294,11 +294,6 @@ _HDR = '\t'.join(LOGITS_HEADER)
 
 def _fmt(x:float) -> str: return f"{float(x):.9g}"
 
-def _names(ks, n:int=5):
-    "The first `n` of `ks` quoted, and how many more: for messages that name utterances."
-    ks = list(ks)
-    return ', '.join(repr(k) for k in ks[:n]) + (f" and {len(ks)-n} more" if len(ks) > n else '')
-
 def format_logits_line(key:str, logit) -> str:
     "One line of a logits file (with its newline) for utterance `key` and its two logits."
     lb, ls = float(logit[0]), float(logit[1])
@@ -410,10 +405,10 @@ def check_scores(keys,                  # utterance ids, one per score
         for k in keys:
             if k in seen: dup.append(k)
             seen.add(k)
-        raise SpoofXAIError(f"{len(dup)} utterance(s) scored more than once: {_names(dup)}", where=where, fix="score each utterance once")
+        raise SpoofXAIError(f"{len(dup)} utterance(s) scored more than once: {name_list(dup)}", where=where, fix="score each utterance once")
     bad = ~np.isfinite(scores)
     if bad.any():
-        raise SpoofXAIError(f"{bad.sum()} NaN or infinite score(s), for {_names(np.asarray(keys, dtype=object)[bad])}",
+        raise SpoofXAIError(f"{bad.sum()} NaN or infinite score(s), for {name_list(np.asarray(keys, dtype=object)[bad])}",
                             where=where, fix="re-score these utterances (or clip/remove them knowingly)")
     u = np.unique(scores)
     if len(scores) > 2 and len(u) <= 2:
@@ -432,8 +427,8 @@ def match_trials(keys,             # scored utterance ids
     sk = set(keys)
     missing, extra = [k for k in key_labels if k not in sk], [k for k in keys if k not in key_labels]
     if missing or extra:
-        msg = '; '.join(m for m in [missing and f"{len(missing)} utterance(s) of {key_src} have no score: {_names(missing)}",
-                                    extra and f"{len(extra)} scored utterance(s) are not in {key_src}: {_names(extra)}"] if m)
+        msg = '; '.join(m for m in [missing and f"{len(missing)} utterance(s) of {key_src} have no score: {name_list(missing)}",
+                                    extra and f"{len(extra)} scored utterance(s) are not in {key_src}: {name_list(extra)}"] if m)
         raise SpoofXAIError(msg, where=score_src, fix="score every utterance of the key file, and use the key file of the same data set")
     is_bona = np.array([key_labels[k] == 'bonafide' for k in keys], dtype=bool)
     if is_bona.all() or not is_bona.any():

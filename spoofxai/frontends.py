@@ -11,9 +11,9 @@ import torchaudio
 from .core import SpoofXAIError, check_config, merge_config
 
 # %% auto #0
-__all__ = ['FRONTEND_DEFAULTS', 'SSL_MODEL_TYPES', 'lengths_to_mask', 'num_frames', 'check_input', 'masked_mean', 'mean_norm',
-           'FrontEnd', 'Fbank', 'vs_alone', 'repeat_last_valid', 'add_deltas', 'LFCC', 'load_ssl_model', 'SSLFrontEnd',
-           'build_frontend']
+__all__ = ['FRONTEND_DEFAULTS', 'SSL_MODEL_TYPES', 'lengths_to_mask', 'num_stft_frames', 'check_input', 'masked_mean',
+           'mean_norm', 'FrontEnd', 'Fbank', 'vs_alone', 'repeat_last_valid', 'add_deltas', 'LFCC', 'load_ssl_model',
+           'SSLFrontEnd', 'build_frontend']
 
 # %% ../nbs/06_frontends.ipynb #642ccfc5
 def lengths_to_mask(lengths:torch.Tensor, # (B,) valid lengths
@@ -24,8 +24,8 @@ def lengths_to_mask(lengths:torch.Tensor, # (B,) valid lengths
     return torch.arange(maxlen, device=lengths.device)[None] < lengths[:, None]
 
 # %% ../nbs/06_frontends.ipynb #be9e41f3
-def num_frames(n, win:int, hop:int):
-    "Frames of `win` samples every `hop` samples in `n` samples (no edge padding); works on ints and tensors."
+def num_stft_frames(n, win:int, hop:int):
+    "Analysis frames of `win` samples every `hop` samples in `n` samples (no edge padding); works on ints and tensors."
     return (n - win) // hop + 1
 
 def check_input(wav:torch.Tensor, lengths:torch.Tensor, min_len:int, what:str):
@@ -123,7 +123,7 @@ class Fbank(FrontEnd):
                                                         hop_length=self.hop, n_mels=n_mels, center=False)
     def features(self, wav, lengths):
         x = (self.mel(wav) + 1e-6).log().transpose(1, 2)     # (B, T', n_mels)
-        return x, num_frames(lengths, self.win, self.hop)
+        return x, num_stft_frames(lengths, self.win, self.hop)
 
 # %% ../nbs/06_frontends.ipynb #bfe3dba4
 def vs_alone(fe:nn.Module, wav:torch.Tensor, lengths:torch.Tensor) -> float:
@@ -164,7 +164,7 @@ class LFCC(FrontEnd):
         self.lfcc = torchaudio.transforms.LFCC(sample_rate, n_filter=lfcc_filters, n_lfcc=n_lfcc, log_lf=True,
                         speckwargs=dict(n_fft=self.win, win_length=self.win, hop_length=self.hop, center=False))
     def features(self, wav, lengths):
-        fl = num_frames(lengths, self.win, self.hop)
+        fl = num_stft_frames(lengths, self.win, self.hop)
         x = self.lfcc(wav).transpose(1, 2)                       # (B, T', n_lfcc)
         return (add_deltas(x, fl, self.deltas) if self.deltas else x), fl
 

@@ -15,7 +15,7 @@ from .formats import (write_frame_scores, read_frame_scores, write_frame_scores_
                               find_checkpoint)
 from .models import HEADS, MODEL_DEFAULTS, SpoofModel, build_model, _tmask, load_trained_model
 from .metrics import (compute_eer, compute_segment_eer, compute_range_eer, frames_to_timed, timed_to_frames, intervals_to_timed,
-                      align_frame_labels, check_timed, _wdet, _eer, _pieces)
+                      align_frame_labels, check_timed, timed_pieces, eer_from_det)
 from .stats import percentile_ci
 from .infer import _fingerprint
 
@@ -345,7 +345,7 @@ def _units(ref:dict, scores:dict, res:float, tol:int=2):
     for i, u in enumerate(keys):
         hyp = frames_to_timed(scores[u], res, duration=ref[u][-1][1])
         hyp[-1] = (hyp[-1][0], ref[u][-1][1], hyp[-1][2])          # the last score covers the unscored tail (as the reference)
-        d, l, s, _, _ = _pieces(*check_timed(ref[u], u), *check_timed(hyp, u), u, False)
+        d, l, s, _, _ = timed_pieces(*check_timed(ref[u], u), *check_timed(hyp, u), u, False)
         fr.append((np.asarray(scores[u], np.float64)[:len(lab[u])], lab[u], np.full(len(lab[u]), i)))
         pc.append((d, l.astype(np.int64), s, np.full(len(d), i)))
     return [np.concatenate(x) for x in zip(*fr)], [np.concatenate(x) for x in zip(*pc)], rep
@@ -365,7 +365,7 @@ class _SortedUnits:
         w = self.w if uw is None else self.w * uw[self.utt]
         cb, cs = np.cumsum(np.where(self.isb, w, 0))[self.last], np.cumsum(np.where(self.isb, 0, w))[self.last]
         if cb[-1] == 0 or cs[-1] == 0: return None
-        return _eer(np.r_[0, cb] / cb[-1], np.r_[cs[-1], cs[-1] - cs] / cs[-1])
+        return eer_from_det(np.r_[0, cb] / cb[-1], np.r_[cs[-1], cs[-1] - cs] / cs[-1])
 
 # %% ../nbs/16_localisation.ipynb #2089ca86
 def localisation_metrics(ref:dict,            # utt -> [(start_s, end_s, label)] (e.g. `reference_from_items`)

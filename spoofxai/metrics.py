@@ -8,16 +8,18 @@ import json, math, warnings
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse, store_true
-from .core import SpoofXAIError, read_table, atomic_write
+from .core import SpoofXAIError, read_table, atomic_write, name_list
 from .formats import (LABELS, read_keys, read_score_table, read_score_file, read_scores, check_scores, match_trials, RTTM_LABELS,
-                              rttm_lines, write_rttm, read_rttm, fill_bonafide, _names)
+                              rttm_lines, write_rttm, read_rttm, fill_bonafide)
 
 # %% auto #0
-__all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'det_curve', 'compute_eer', 'dcf_norm',
-           'compute_min_dcf', 'bayes_threshold', 'compute_act_dcf', 'compute_cllr', 'compute_min_cllr',
-           'min_cllr_from_counts', 'tdcf_constants', 'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer',
-           'compute_all', 'compute_segment_eer', 'compute_utt_eer_from_segments', 'compute_segment_eers',
-           'compute_upsampled_segment_eer', 'check_timed', 'range_pieces', 'compute_range_eer', 'frames_to_timed',
+__all__ = ['P_SPOOF', 'C_MISS', 'C_FA', 'ASV_PFA_NON', 'ASV_PMISS', 'ASV_PFA_SPOOF', 'det_from_counts', 'det_curve',
+           'eer_from_det', 'compute_eer', 'dcf_norm', 'min_dcf_from_det', 'compute_min_dcf', 'bayes_threshold',
+           'effective_prior', 'act_dcf_from_counts', 'compute_act_dcf', 'cllr_from_counts', 'compute_cllr',
+           'compute_min_cllr', 'run_starts', 'min_cllr_from_counts', 'tdcf_constants', 'min_tdcf_from_det',
+           'compute_min_tdcf', 'rocch_eer_from_det', 'compute_rocch_eer', 'compute_all', 'compute_segment_eer',
+           'compute_utt_eer_from_segments', 'compute_segment_eers', 'compute_upsampled_segment_eer', 'check_timed',
+           'timed_pieces', 'range_pieces', 'weighted_det_curve', 'compute_range_eer', 'frames_to_timed',
            'timed_to_frames', 'align_frame_labels', 'intervals_to_timed', 'compute_binned_range_eer',
            'compute_point_eer', 'plot_det', 'format_metrics', 'evaluate', 'spoofxai_eval']
 
@@ -38,35 +40,49 @@ def _scores(x, name:str='scores') -> np.ndarray:
 
 # %% ../nbs/12_metrics.ipynb #d2ff19bf
 def _blocks(b, s):
-    "Distinct scores, increasing, and the cumulative numbers of bona fide and spoof trials at or below each."
+    "Distinct scores, increasing, and the numbers of bona fide and spoof trials in each block of equal scores."
     allsc = np.concatenate([b, s])
     order = np.argsort(allsc)                              # any order inside a tie block will do
     srt = allsc[order]
     last = np.empty(srt.size, bool); last[-1] = True
     np.not_equal(srt[1:], srt[:-1], out=last[:-1])         # the last position of each block of equal scores
     cum_b = np.cumsum(order < b.size)[last]
-    return srt[last], cum_b, np.flatnonzero(last) + 1 - cum_b
+    cum_s = np.flatnonzero(last) + 1 - cum_b
+    return srt[last], np.diff(cum_b, prepend=0), np.diff(cum_s, prepend=0)
 
-def _det(uniq, cum_b, cum_s, nb, ns):
-    pmiss = np.concatenate([[0], cum_b]) / nb
-    pfa = np.concatenate([[ns], ns - cum_s]) / ns
-    return pmiss, pfa, np.concatenate([uniq, [np.inf]])
+def _per_row(v):
+    "A kernel's result: a float for one set of trials, an array of one value per row for a batch."
+    return float(v) if np.ndim(v) == 0 else v
+
+def det_from_counts(n_bona,   # bona fide trials per block of tied scores, `(G,)` or `(R, G)`, blocks in increasing score order
+                    n_spoof): # spoof trials per block, the same shape
+    "`(pmiss, pfa)`, each `(..., G+1)`: the rates at a threshold at each block's score, then at +inf (accepting scores `>= t`)."
+    shape = np.shape(n_bona)[:-1] + (np.shape(n_bona)[-1] + 1,)
+    pm, pf = np.zeros(shape), np.zeros(shape)              # cumulative sums written in place: no temporaries
+    np.cumsum(n_bona, -1, out=pm[..., 1:]); pm /= pm[..., -1:]
+    np.cumsum(n_spoof, -1, out=pf[..., 1:]); tot = pf[..., -1:].copy()
+    np.subtract(tot, pf, out=pf); pf /= tot                # (N_spoof - cumulative) / N_spoof
+    return pm, pf
 
 def det_curve(bona,   # bona fide scores (higher = more bona fide)
               spoof): # spoof scores
     "`(pmiss, pfa, thresholds)` at every threshold between distinct scores; threshold `t` accepts scores `>= t`."
     b, s = _scores(bona, 'bona fide'), _scores(spoof, 'spoof')
-    return _det(*_blocks(b, s), b.size, s.size)
+    v, nb, ns = _blocks(b, s)
+    return (*det_from_counts(nb, ns), np.concatenate([v, [np.inf]]))
 
 # %% ../nbs/12_metrics.ipynb #86227f9c
-def _eer(pmiss, pfa):
-    i = np.argmin(np.abs(pmiss - pfa))
-    return float((pmiss[i] + pfa[i]) / 2)
+def eer_from_det(pmiss, # miss rates of DET points, `(P,)` or `(R, P)` (`det_curve`, `det_from_counts`)
+                 pfa):  # the matching false-alarm rates
+    "EER by the ASVspoof5 rule: the mean of the two rates at the point closest to the diagonal; one value per row."
+    pm, pf = np.asarray(pmiss), np.asarray(pfa)
+    i = np.expand_dims(np.argmin(np.abs(pm - pf), -1), -1)
+    return _per_row((np.take_along_axis(pm, i, -1) + np.take_along_axis(pf, i, -1))[..., 0] / 2)
 
 def compute_eer(bona,   # bona fide scores
                 spoof): # spoof scores
     "Equal error rate (a fraction) from the tie-aware DET curve, by the ASVspoof5 rule."
-    return _eer(*det_curve(bona, spoof)[:2])
+    return eer_from_det(*det_curve(bona, spoof)[:2])
 
 # %% ../nbs/12_metrics.ipynb #f6220fb1
 def _check_costs(p_spoof, c_miss, c_fa):
@@ -81,8 +97,14 @@ def dcf_norm(p_spoof:float=P_SPOOF, # prior of a spoof
     _check_costs(p_spoof, c_miss, c_fa)
     return min(c_miss*(1-p_spoof), c_fa*p_spoof)
 
-def _min_dcf(pmiss, pfa, p_spoof, c_miss, c_fa):
-    return float(np.min(c_miss*(1-p_spoof)*pmiss + c_fa*p_spoof*pfa) / dcf_norm(p_spoof, c_miss, c_fa))
+def min_dcf_from_det(pmiss,                 # miss rates of DET points, `(P,)` or `(R, P)`
+                     pfa,                   # the matching false-alarm rates
+                     p_spoof:float=P_SPOOF, # prior of a spoof
+                     c_miss:float=C_MISS,   # cost of rejecting a bona fide trial
+                     c_fa:float=C_FA):      # cost of accepting a spoof
+    "Minimum normalised detection cost over the DET points; one value per row."
+    pm, pf = np.asarray(pmiss), np.asarray(pfa)
+    return _per_row(np.min(c_miss*(1-p_spoof)*pm + c_fa*p_spoof*pf, -1) / dcf_norm(p_spoof, c_miss, c_fa))
 
 def compute_min_dcf(bona,                  # bona fide scores
                     spoof,                 # spoof scores
@@ -90,13 +112,41 @@ def compute_min_dcf(bona,                  # bona fide scores
                     c_miss:float=C_MISS,   # cost of rejecting a bona fide trial
                     c_fa:float=C_FA):      # cost of accepting a spoof
     "Minimum normalised detection cost over all thresholds (ASVspoof5)."
-    return _min_dcf(*det_curve(bona, spoof)[:2], p_spoof, c_miss, c_fa)
+    return min_dcf_from_det(*det_curve(bona, spoof)[:2], p_spoof, c_miss, c_fa)
 
 # %% ../nbs/12_metrics.ipynb #da8ef187
 def bayes_threshold(p_spoof:float=P_SPOOF, c_miss:float=C_MISS, c_fa:float=C_FA) -> float:
     "The LLR threshold that minimises the expected cost: `-ln(c_miss (1-p_spoof) / (c_fa p_spoof))`."
     _check_costs(p_spoof, c_miss, c_fa)
     return -math.log(c_miss*(1-p_spoof) / (c_fa*p_spoof))
+
+def effective_prior(p_spoof:float=P_SPOOF, c_miss:float=C_MISS, c_fa:float=C_FA) -> float:
+    "The bona fide prior of the equivalent equal-cost problem: `c_miss (1-p_spoof) / (c_miss (1-p_spoof) + c_fa p_spoof)`."
+    _check_costs(p_spoof, c_miss, c_fa)
+    return c_miss*(1-p_spoof) / (c_miss*(1-p_spoof) + c_fa*p_spoof)
+
+def _count_rows(n_bona, n_spoof, totals):
+    "Counts as float `(R, G)` rows (BLAS matrix-vector products) and the trials per row of each class."
+    cb, cs = np.atleast_2d(np.asarray(n_bona, np.float64)), np.atleast_2d(np.asarray(n_spoof, np.float64))
+    return (cb, cs) + ((cb.sum(-1), cs.sum(-1)) if totals is None else tuple(totals))
+
+def _dot_rows(c, w):
+    "`c (R, G) @ w (G,)`: a BLAS product for a batch; one row (a point estimate) without BLAS threads, the same way every time."
+    return c @ w if len(c) > 1 else (c * w).sum(-1)
+
+def act_dcf_from_counts(n_bona,                # bona fide trials per distinct LLR, `(G,)` or `(R, G)`
+                        n_spoof,               # spoof trials per distinct LLR, the same shape
+                        values,                # the distinct LLRs `(G,)`
+                        p_spoof:float=P_SPOOF, # prior of a spoof
+                        c_miss:float=C_MISS,   # cost of rejecting a bona fide trial
+                        c_fa:float=C_FA,       # cost of accepting a spoof
+                        totals=None):          # `(bona, spoof)` trials per row, if known (saves two sums)
+    "Normalised detection cost at the Bayes threshold from trial counts per LLR value; one value per row."
+    cb, cs, tb, ts = _count_rows(n_bona, n_spoof, totals)
+    miss = (np.asarray(values) < bayes_threshold(p_spoof, c_miss, c_fa)).astype(np.float64)
+    pm, pf = _dot_rows(cb, miss) / tb, _dot_rows(cs, 1 - miss) / ts
+    v = (c_miss*(1-p_spoof)*pm + c_fa*p_spoof*pf) / dcf_norm(p_spoof, c_miss, c_fa)
+    return _per_row(v[0] if np.ndim(n_bona) == 1 else v)
 
 def compute_act_dcf(bona_llr,              # bona fide LLRs (natural log, positive = bona fide)
                     spoof_llr,             # spoof LLRs
@@ -105,40 +155,59 @@ def compute_act_dcf(bona_llr,              # bona fide LLRs (natural log, positi
                     c_fa:float=C_FA):      # cost of accepting a spoof
     "Normalised detection cost at the Bayes threshold (ASVspoof5 actDCF)."
     b, s = _scores(bona_llr, 'bona fide'), _scores(spoof_llr, 'spoof')
-    t = bayes_threshold(p_spoof, c_miss, c_fa)
-    pmiss, pfa = np.count_nonzero(b < t)/b.size, np.count_nonzero(s >= t)/s.size
-    return float((c_miss*(1-p_spoof)*pmiss + c_fa*p_spoof*pfa) / dcf_norm(p_spoof, c_miss, c_fa))
+    ib = np.r_[np.ones(b.size), np.zeros(s.size)]         # every trial a block of its own: counting needs no sort
+    return act_dcf_from_counts(ib, 1 - ib, np.r_[b, s], p_spoof, c_miss, c_fa)
 
 # %% ../nbs/12_metrics.ipynb #785c4e2a
+def cllr_from_counts(n_bona,       # bona fide trials per distinct LLR, `(G,)` or `(R, G)`
+                     n_spoof,      # spoof trials per distinct LLR, the same shape
+                     values,       # the distinct LLRs `(G,)`
+                     totals=None): # `(bona, spoof)` trials per row, if known (saves two sums)
+    "Log-likelihood-ratio cost in bits from trial counts per distinct LLR, overflow-free; one value per row."
+    cb, cs, tb, ts = _count_rows(n_bona, n_spoof, totals)
+    v = np.asarray(values, np.float64)
+    c = (_dot_rows(cb, np.logaddexp(0, -v)) / tb + _dot_rows(cs, np.logaddexp(0, v)) / ts) / (2*math.log(2))
+    return _per_row(c[0] if np.ndim(n_bona) == 1 else c)
+
 def compute_cllr(bona_llr,   # bona fide LLRs (natural log, positive = bona fide)
                  spoof_llr): # spoof LLRs
     "Log-likelihood-ratio cost in bits, overflow-free."
-    b, s = _scores(bona_llr, 'bona fide'), _scores(spoof_llr, 'spoof')
-    return float((np.logaddexp(0, -b).mean() + np.logaddexp(0, s).mean()) / (2*math.log(2)))
+    v, nb, ns = _blocks(_scores(bona_llr, 'bona fide'), _scores(spoof_llr, 'spoof'))
+    return cllr_from_counts(nb, ns, v)
 
 # %% ../nbs/12_metrics.ipynb #5f54a076
 def compute_min_cllr(bona,   # bona fide scores
                      spoof): # spoof scores
     "Cllr after optimal monotone (PAV) calibration, in bits; tied scores share one posterior."
     b, s = _scores(bona, 'bona fide'), _scores(spoof, 'spoof')
-    return _min_cllr(*_blocks(b, s)[1:])
+    return min_cllr_from_counts(*_blocks(b, s)[1:])
 
-def min_cllr_from_counts(n_bona,   # bona fide trials per block of tied scores, blocks in increasing score order
-                         n_spoof): # spoof trials per block (every block holds at least one trial)
-    "minCllr in bits from per-block trial counts: PAV posteriors per block, then the Cllr of their LLRs."
+def run_starts(n_bona,   # bona fide trials per block, blocks in increasing score order
+               n_spoof): # spoof trials per block
+    "Index of the first block of each run: a maximal stretch of blocks without spoofs (or without bona fide trials); a block holding both classes is a run of its own."
+    nb, ns = np.asarray(n_bona), np.asarray(n_spoof)
+    kind = np.where(ns == 0, 1, np.where(nb == 0, 2, 0))
+    return np.flatnonzero(np.r_[True, (kind[1:] != kind[:-1]) | (kind[1:] == 0)])
+
+def min_cllr_from_counts(n_bona,   # bona fide trials per block of tied scores, `(G,)` or `(R, G)`, blocks in increasing score order
+                         n_spoof): # spoof trials per block (empty blocks are dropped)
+    "minCllr in bits from per-block trial counts: PAV posteriors per run of blocks, then the Cllr of their LLRs; one value per row."
     from scipy.optimize import isotonic_regression
+    if np.ndim(n_bona) > 1: return np.array([min_cllr_from_counts(b, s) for b, s in zip(n_bona, n_spoof)])
     nbona, nspoof = np.asarray(n_bona, dtype=np.float64), np.asarray(n_spoof, dtype=np.float64)
+    keep = (nbona + nspoof) > 0                                     # a block no trial falls in (a resample) is no block
+    nbona, nspoof = nbona[keep], nspoof[keep]
+    st = run_starts(nbona, nspoof)
+    nbona, nspoof = np.add.reduceat(nbona, st), np.add.reduceat(nspoof, st)
     nb, ns = nbona.sum(), nspoof.sum()
     w = nbona + nspoof
-    p = isotonic_regression(nbona / w, weights=w).x                 # posterior of bona fide per block
+    p = isotonic_regression(nbona / w, weights=w).x                 # posterior of bona fide per run
     with np.errstate(divide='ignore'):                              # p is 0 or 1 only where one class is absent
         llr = np.log(p) - np.log1p(-p) - math.log(nb / ns)  # posterior -> LLR: remove the empirical prior
     hb, hs = nbona > 0, nspoof > 0
     cb = np.sum(nbona[hb] * np.logaddexp(0, -llr[hb])) / nb
     cs = np.sum(nspoof[hs] * np.logaddexp(0, llr[hs])) / ns
     return float((cb + cs) / (2*math.log(2)))
-
-def _min_cllr(cum_b, cum_s): return min_cllr_from_counts(np.diff(cum_b, prepend=0), np.diff(cum_s, prepend=0))
 
 # %% ../nbs/12_metrics.ipynb #71bcfde5
 def tdcf_constants(p_spoof:float=P_SPOOF,             # prior of a spoof
@@ -153,11 +222,16 @@ def tdcf_constants(p_spoof:float=P_SPOOF,             # prior of a spoof
     c0 = ptar*c_miss*asv_pmiss + pnon*c_fa*asv_pfa_non
     return c0, ptar*c_miss - c0, p_spoof*c_fa_spoof*asv_pfa_spoof
 
-def _min_tdcf(pmiss, pfa, form='2021', p_spoof=P_SPOOF, c_miss=C_MISS, c_fa=C_FA, c_fa_spoof=C_FA,
-              asv_pmiss=ASV_PMISS, asv_pfa_non=ASV_PFA_NON, asv_pfa_spoof=ASV_PFA_SPOOF):
+def min_tdcf_from_det(pmiss,                            # miss rates of DET points, `(P,)` or `(R, P)`
+                      pfa,                              # the matching false-alarm rates
+                      form:str='2021',                  # '2021' (with C0) or 'asvspoof5'
+                      p_spoof:float=P_SPOOF, c_miss:float=C_MISS, c_fa:float=C_FA, c_fa_spoof:float=C_FA,
+                      asv_pmiss:float=ASV_PMISS, asv_pfa_non:float=ASV_PFA_NON, asv_pfa_spoof:float=ASV_PFA_SPOOF):
+    "Minimum normalised t-DCF over the DET points (parameters as `compute_min_tdcf`); one value per row."
     c0, c1, c2 = tdcf_constants(p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof)
-    if form == '2021': return float(np.min(c0 + c1*pmiss + c2*pfa) / (c0 + min(c1, c2)))
-    if form == 'asvspoof5': return float(np.min(c1*pmiss + c2*pfa) / min(c1, c2))
+    pm, pf = np.asarray(pmiss), np.asarray(pfa)
+    if form == '2021': return _per_row(np.min(c0 + c1*pm + c2*pf, -1) / (c0 + min(c1, c2)))
+    if form == 'asvspoof5': return _per_row(np.min(c1*pm + c2*pf, -1) / min(c1, c2))
     raise SpoofXAIError(f"unknown t-DCF form {form!r}", where='form', fix="use '2021' or 'asvspoof5'")
 
 def compute_min_tdcf(bona,                              # bona fide CM scores
@@ -171,13 +245,14 @@ def compute_min_tdcf(bona,                              # bona fide CM scores
                      asv_pfa_non:float=ASV_PFA_NON,     # ASV false-alarm rate on non-targets
                      asv_pfa_spoof:float=ASV_PFA_SPOOF):# ASV false-alarm rate on spoofs
     "Minimum normalised tandem detection cost (t-DCF) of a CM with a fixed ASV system."
-    return _min_tdcf(*det_curve(bona, spoof)[:2], form, p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof)
+    return min_tdcf_from_det(*det_curve(bona, spoof)[:2], form, p_spoof, c_miss, c_fa, c_fa_spoof, asv_pmiss, asv_pfa_non, asv_pfa_spoof)
 
 # %% ../nbs/12_metrics.ipynb #2badd03d
-def rocch_eer_from_det(pmiss, # miss rates of a DET curve from `det_curve`, from (0, 1) to (1, 0)
+def rocch_eer_from_det(pmiss, # miss rates of a DET curve (`det_curve`, `det_from_counts`), from (0, 1) to (1, 0); or `(R, P)`
                        pfa):   # the matching false-alarm rates
-    "EER of the ROC convex hull of the DET points `(pmiss, pfa)` (their end points must be (0, 1) and (1, 0))."
+    "EER of the ROC convex hull of the DET points `(pmiss, pfa)` (their end points must be (0, 1) and (1, 0)); one value per row."
     pmiss, pfa = np.asarray(pmiss), np.asarray(pfa)
+    if pmiss.ndim > 1: return np.array([rocch_eer_from_det(a, b) for a, b in zip(pmiss, pfa)])
     d = pmiss - pfa                                    # < 0 left of the diagonal, > 0 right of it
     lo, hi = 0, len(d) - 1                             # (Pmiss, Pfa) = (0, 1) and (1, 0): always hull vertices
     while hi - lo > 1:
@@ -206,14 +281,14 @@ def compute_all(bona,                  # bona fide scores
                 c_fa:float=C_FA):      # cost of accepting a spoof
     "Every stage-7 utterance metric as a dict of floats (EERs as fractions)."
     b, s = _scores(bona, 'bona fide'), _scores(spoof, 'spoof')
-    blk = _blocks(b, s)
-    pm, pf, _ = _det(*blk, b.size, s.size)
-    out = dict(n_bona=int(b.size), n_spoof=int(s.size), eer=_eer(pm, pf), rocch_eer=rocch_eer_from_det(pm, pf),
-               min_dcf=_min_dcf(pm, pf, p_spoof, c_miss, c_fa),
-               min_tdcf=_min_tdcf(pm, pf, '2021', p_spoof, c_miss, c_fa, c_fa),
-               min_tdcf_asvspoof5=_min_tdcf(pm, pf, 'asvspoof5', p_spoof, c_miss, c_fa, c_fa))
-    if llr: out.update(act_dcf=compute_act_dcf(b, s, p_spoof, c_miss, c_fa), cllr=compute_cllr(b, s),
-                       min_cllr=_min_cllr(*blk[1:]))
+    v, nb, ns = _blocks(b, s)
+    pm, pf = det_from_counts(nb, ns)
+    out = dict(n_bona=int(b.size), n_spoof=int(s.size), eer=eer_from_det(pm, pf), rocch_eer=rocch_eer_from_det(pm, pf),
+               min_dcf=min_dcf_from_det(pm, pf, p_spoof, c_miss, c_fa),
+               min_tdcf=min_tdcf_from_det(pm, pf, '2021', p_spoof, c_miss, c_fa, c_fa),
+               min_tdcf_asvspoof5=min_tdcf_from_det(pm, pf, 'asvspoof5', p_spoof, c_miss, c_fa, c_fa))
+    if llr: out.update(act_dcf=act_dcf_from_counts(nb, ns, v, p_spoof, c_miss, c_fa), cllr=cllr_from_counts(nb, ns, v),
+                       min_cllr=min_cllr_from_counts(nb, ns))
     return out
 
 # %% ../nbs/12_metrics.ipynb #93d58d49
@@ -321,7 +396,9 @@ def check_timed(segs,              # `[(start_s, end_s, value), ...]` of one utt
     return _ns(np.r_[a[0, 0], a[:, 1]]), a[:, 2]
 
 # %% ../nbs/12_metrics.ipynb #c4be64bf
-def _pieces(rb, rv, hb, hv, where, trim):
+def timed_pieces(rb, rv,   # label boundaries (ns) and values of one utterance (`check_timed`)
+                 hb, hv,   # score boundaries (ns) and values
+                 where:str, trim:bool): # utterance id for messages; cut to the common span (else a span mismatch is an error)
     "Durations (ns), labels, scores and score-segment index of the pieces cut by both boundary sets, and the time left out."
     lo, hi = rb[0], rb[-1]
     if hb[0] > lo or hb[-1] < hi:
@@ -338,8 +415,8 @@ def _utterance_pieces(ref, hyp, trim, tol_s):
     "Yield the pieces of every utterance (checked), then warn about the time `trim` left out."
     miss, extra = [u for u in ref if u not in hyp], [u for u in hyp if u not in ref]
     if miss or extra:
-        raise SpoofXAIError('; '.join(m for m in [miss and f"{len(miss)} labelled utterance(s) have no scores: {_names(miss)}",
-                                                  extra and f"{len(extra)} scored utterance(s) have no labels: {_names(extra)}"] if m),
+        raise SpoofXAIError('; '.join(m for m in [miss and f"{len(miss)} labelled utterance(s) have no scores: {name_list(miss)}",
+                                                  extra and f"{len(extra)} scored utterance(s) have no labels: {name_list(extra)}"] if m),
                             where='hyp', fix="score exactly the utterances of the reference")
     if not ref: raise SpoofXAIError("no utterances", where='ref')
     cut = 0
@@ -347,7 +424,7 @@ def _utterance_pieces(ref, hyp, trim, tol_s):
         rb, rv = check_timed(ref[u], f"ref {u}", tol_s, 'label segment')
         if not np.isin(rv, (0, 1)).all():
             raise SpoofXAIError(f"labels must be 1 (bona fide) or 0 (spoof), found {rv[~np.isin(rv, (0, 1))][0]:g}", where=f"ref {u}")
-        p = _pieces(rb, rv, *check_timed(hyp[u], f"hyp {u}", tol_s, 'score segment'), f"utterance {u}", trim)
+        p = timed_pieces(rb, rv, *check_timed(hyp[u], f"hyp {u}", tol_s, 'score segment'), f"utterance {u}", trim)
         cut += p[-1]; yield p[:-1]
     if cut: warnings.warn(f"trim=True left {cut/_NS:.3f} s of labelled audio without scores out of the measurement", stacklevel=3)
 
@@ -360,7 +437,9 @@ def range_pieces(ref:dict,              # utt -> [(start_s, end_s, label)], 1 bo
     return d, l.astype(np.int64), s
 
 # %% ../nbs/12_metrics.ipynb #a411f764
-def _wdet(d, l, s):
+def weighted_det_curve(d,   # durations of the pieces (`range_pieces`)
+                       l,   # their labels (1 bona fide, 0 spoof)
+                       s):  # their scores
     "Duration-weighted DET: `(pmiss, pfa, thresholds)`; threshold `t` accepts scores `>= t` (as `det_curve`)."
     o = np.argsort(s, kind='stable'); s, d, isb = s[o], d[o], l[o] == 1
     last = np.r_[s[1:] != s[:-1], True]
@@ -376,7 +455,7 @@ def compute_range_eer(ref:dict,          # utt -> [(start_s, end_s, label)], 1 b
                       trim:bool=False,   # measure only where both exist (else a span mismatch is an error)
                       tol_s:float=1e-4): # gaps/overlaps up to this are rounding
     "Range-based EER (a fraction): miss and false-alarm rates in **duration**, exact over every threshold."
-    return _eer(*_wdet(*range_pieces(ref, hyp, trim, tol_s))[:2])
+    return eer_from_det(*weighted_det_curve(*range_pieces(ref, hyp, trim, tol_s))[:2])
 
 # %% ../nbs/12_metrics.ipynb #fc4a83da
 def frames_to_timed(values,               # 1-D frame scores or labels
@@ -449,10 +528,10 @@ def compute_binned_range_eer(ref:dict, hyp:dict,
                              trim:bool=False, tol_s:float=1e-4):
     "The range-based EER with thresholds only at `n_bins` + 1 evenly spaced values (the reference toolkit's fast approximation)."
     d, l, s = range_pieces(ref, hyp, trim, tol_s)
-    pm, pf, th = _wdet(d, l, s)
+    pm, pf, th = weighted_det_curve(d, l, s)
     edges = np.linspace(s.min(), s.max(), int(n_bins) + 1)
     k = np.searchsorted(th, edges, 'left')               # accepting scores >= edge = the DET point of the first threshold >= edge
-    return _eer(pm[k], pf[k])
+    return eer_from_det(pm[k], pf[k])
 
 def compute_point_eer(ref:dict, hyp:dict, trim:bool=False, tol_s:float=1e-4):
     "Point-based EER: every score segment counts once, spoof if any of it is spoofed (the segment EER of the hypothesis's own frames)."
@@ -474,7 +553,7 @@ def plot_det(bona,                      # bona fide scores
     import matplotlib.pyplot as plt
     from scipy.stats import norm
     pm, pf, _ = det_curve(bona, spoof)
-    eer = _eer(pm, pf)
+    eer = eer_from_det(pm, pf)
     if ax is None: _, ax = plt.subplots(figsize=(5, 5))
     q = lambda p: norm.ppf(np.clip(p, 1e-6, 1 - 1e-6))
     line, = ax.plot(q(pf), q(pm), label=f"{label + ' ' if label else ''}EER {100*eer:.2f}%")

@@ -16,8 +16,8 @@ from .metrics import read_keys
 from . import metrics
 
 # %% auto #0
-__all__ = ['DET_METRICS', 'LLR_METRICS', 'SortedTrials', 'det_from_counts', 'run_counts', 'metrics_from_counts', 'metric_names',
-           'bootstrap', 'percentile_ci', 'diff_summary', 'paired_bootstrap', 'mcnemar', 'load_system', 'compare_files',
+__all__ = ['DET_METRICS', 'LLR_METRICS', 'SortedTrials', 'run_counts', 'metrics_from_counts', 'metric_names', 'bootstrap',
+           'percentile_ci', 'diff_summary', 'paired_bootstrap', 'mcnemar', 'load_system', 'compare_files',
            'format_table', 'spoofxai_stats']
 
 # %% ../nbs/13_stats.ipynb #e2732695
@@ -33,9 +33,7 @@ class SortedTrials:
         self.gid_b, self.gid_s = gid[:len(self.bona)], gid[len(self.bona):]
         self.G, self.nb, self.ns = len(self.values), len(self.bona), len(self.spoof)
         # runs: maximal stretches of groups holding only bona fide (or only spoof) trials; a mixed group is a run of its own
-        nb_g, ns_g = np.bincount(self.gid_b, minlength=self.G), np.bincount(self.gid_s, minlength=self.G)
-        kind = np.where(ns_g == 0, 1, np.where(nb_g == 0, 2, 0))
-        self.run_starts = np.flatnonzero(np.r_[True, (kind[1:] != kind[:-1]) | (kind[1:] == 0)])
+        self.run_starts = metrics.run_starts(np.bincount(self.gid_b, minlength=self.G), np.bincount(self.gid_s, minlength=self.G))
 
     def counts(self, idx_b, idx_s):
         "Per-group trial counts `(R, G)` of bona fide and spoof trials for resamples given as trial indices `(R, n)`."
@@ -48,16 +46,6 @@ class SortedTrials:
     def full_counts(self):
         "Per-group counts `(1, G)` of the original (not resampled) trials."
         return (np.bincount(self.gid_b, minlength=self.G)[None], np.bincount(self.gid_s, minlength=self.G)[None])
-
-# %% ../nbs/13_stats.ipynb #38b0f8fc
-def det_from_counts(cb, cs):
-    "`(P_miss, P_fa)`, each `(R, G+1)`, from per-group counts `(R, G)` (thresholds: each distinct score, then +inf)."
-    R, G = cb.shape
-    pm, pf = np.zeros((R, G + 1)), np.zeros((R, G + 1))     # cumulative sums written in place: no temporaries
-    np.cumsum(cb, 1, out=pm[:, 1:]); pm /= pm[:, -1:]
-    np.cumsum(cs, 1, out=pf[:, 1:]); tot = pf[:, -1:].copy()
-    np.subtract(tot, pf, out=pf); pf /= tot                  # (N_s - cum) / N_s, rounded exactly as metrics does
-    return pm, pf
 
 # %% ../nbs/13_stats.ipynb #16276137
 def run_counts(cb, cs, run_starts):
@@ -78,39 +66,27 @@ def _eer_runs(rb, rs, cb, cs, run_starts):
         pb = np.r_[cum_b[r, k - 1], cum_b[r, k - 1] + np.cumsum(cb[r, g0:g1])]
         ps = np.r_[cum_s[r, k - 1], cum_s[r, k - 1] + np.cumsum(cs[r, g0:g1])]
         pm, pf = pb / nb[r, 0], (ns[r, 0] - ps) / ns[r, 0]
-        i = np.argmin(np.abs(pm - pf)); out[r] = (pm[i] + pf[i]) / 2
+        out[r] = metrics.eer_from_det(pm, pf)
     return out
 
 # %% ../nbs/13_stats.ipynb #e0a7127d
-def _eer_rows(pm, pf, **kw):
-    i = np.argmin(np.abs(pm - pf), 1); r = np.arange(len(pm))
-    return (pm[r, i] + pf[r, i]) / 2
+def _costs(p_spoof:float=metrics.P_SPOOF, c_miss:float=metrics.C_MISS, c_fa:float=metrics.C_FA): return p_spoof, c_miss, c_fa
 
-def _min_dcf_rows(pm, pf, p_spoof=metrics.P_SPOOF, c_miss=metrics.C_MISS, c_fa=metrics.C_FA, **kw):
-    return (c_miss * (1 - p_spoof) * pm + c_fa * p_spoof * pf).min(1) / metrics.dcf_norm(p_spoof, c_miss, c_fa)
+def _tdcf(form):
+    def f(pm, pf, **kw):
+        p_spoof, c_miss, c_fa = _costs(**kw)
+        return metrics.min_tdcf_from_det(pm, pf, form, p_spoof, c_miss, c_fa, c_fa)
+    return f
 
-def _min_tdcf_rows(pm, pf, form='2021', p_spoof=metrics.P_SPOOF, c_miss=metrics.C_MISS, c_fa=metrics.C_FA, **kw):
-    c0, c1, c2 = metrics.tdcf_constants(p_spoof, c_miss, c_fa, c_fa, metrics.ASV_PMISS, metrics.ASV_PFA_NON, metrics.ASV_PFA_SPOOF)
-    if form == '2021': return (c0 + c1 * pm + c2 * pf).min(1) / (c0 + min(c1, c2))
-    return (c1 * pm + c2 * pf).min(1) / min(c1, c2)
-
-def _act_dcf_cnt(cb, cs, values, p_spoof=metrics.P_SPOOF, c_miss=metrics.C_MISS, c_fa=metrics.C_FA, tb=None, ts=None, **kw):
-    miss = (values < metrics.bayes_threshold(p_spoof, c_miss, c_fa)).astype(np.float64)
-    pm, pf = cb @ miss / (cb.sum(1) if tb is None else tb), cs @ (1 - miss) / (cs.sum(1) if ts is None else ts)
-    return (c_miss * (1 - p_spoof) * pm + c_fa * p_spoof * pf) / metrics.dcf_norm(p_spoof, c_miss, c_fa)
-
-def _cllr_cnt(cb, cs, values, tb=None, ts=None, **kw):
-    tb, ts = (cb.sum(1) if tb is None else tb), (cs.sum(1) if ts is None else ts)
-    return (cb @ np.logaddexp(0, -values) / tb + cs @ np.logaddexp(0, values) / ts) / (2 * math.log(2))
-
-def _min_cllr_cnt(cb, cs, values, **kw):
-    keep = [(nb + ns) > 0 for nb, ns in zip(cb, cs)]               # blocks absent from a resample are no blocks
-    return np.array([metrics.min_cllr_from_counts(nb[k], ns[k]) for nb, ns, k in zip(cb, cs, keep)])
-
-DET_METRICS = {'eer': _eer_rows, 'rocch_eer': lambda pm, pf, **kw: np.array([metrics.rocch_eer_from_det(a, b) for a, b in zip(pm, pf)]),
-               'min_dcf': _min_dcf_rows, 'min_tdcf': _min_tdcf_rows,
-               'min_tdcf_asvspoof5': lambda pm, pf, **kw: _min_tdcf_rows(pm, pf, 'asvspoof5', **kw)}
-LLR_METRICS = {'act_dcf': _act_dcf_cnt, 'cllr': _cllr_cnt, 'min_cllr': _min_cllr_cnt}
+# name -> f(pmiss, pfa, **costs): one value per row of DET points
+DET_METRICS = {'eer': lambda pm, pf, **kw: metrics.eer_from_det(pm, pf),
+               'rocch_eer': lambda pm, pf, **kw: metrics.rocch_eer_from_det(pm, pf),
+               'min_dcf': lambda pm, pf, **kw: metrics.min_dcf_from_det(pm, pf, *_costs(**kw)),
+               'min_tdcf': _tdcf('2021'), 'min_tdcf_asvspoof5': _tdcf('asvspoof5')}
+# name -> f(n_bona, n_spoof, values, totals, **costs): one value per row of counts
+LLR_METRICS = {'act_dcf': lambda cb, cs, v, totals=None, **kw: metrics.act_dcf_from_counts(cb, cs, v, *_costs(**kw), totals=totals),
+               'cllr': lambda cb, cs, v, totals=None, **kw: metrics.cllr_from_counts(cb, cs, v, totals),
+               'min_cllr': lambda cb, cs, v=None, totals=None, **kw: metrics.min_cllr_from_counts(cb, cs)}
 
 def metrics_from_counts(cb, cs, values,   # per-group counts `(R, G)` and the distinct scores `(G,)`
                         names,            # metric names (keys of `DET_METRICS` / `LLR_METRICS`)
@@ -119,15 +95,16 @@ def metrics_from_counts(cb, cs, values,   # per-group counts `(R, G)` and the di
     "`{name: (R,) values}` of each metric for R resamples given by their counts."
     out = {}
     rb, rs = run_counts(cb, cs, run_starts) if run_starts is not None else (cb, cs)
+    on_runs = run_starts is not None
     if any(n in DET_METRICS for n in names):
-        pm, pf = det_from_counts(rb, rs)
-        out.update({n: DET_METRICS[n](pm, pf, **kw) for n in names if n in DET_METRICS})
-        if 'eer' in names and run_starts is not None: out['eer'] = _eer_runs(rb, rs, cb, cs, run_starts)
-    if 'min_cllr' in names: out['min_cllr'] = _min_cllr_cnt(rb, rs, None)
+        pm, pf = metrics.det_from_counts(rb, rs)
+        out.update({n: DET_METRICS[n](pm, pf, **kw) for n in names if n in DET_METRICS and not (n == 'eer' and on_runs)})
+        if 'eer' in names and on_runs: out['eer'] = _eer_runs(rb, rs, cb, cs, run_starts)
+    if 'min_cllr' in names: out['min_cllr'] = metrics.min_cllr_from_counts(rb, rs)     # PAV pools the runs anyway
     if any(n in LLR_METRICS for n in names):
         cb, cs = cb.astype(np.float64, copy=False), cs.astype(np.float64, copy=False)   # BLAS matrix-vector products
-        tb, ts = rb.sum(1), rs.sum(1)                              # class totals, from the (smaller) run counts
-        out.update({n: LLR_METRICS[n](cb, cs, values, tb=tb, ts=ts, **kw) for n in names if n in LLR_METRICS and n != 'min_cllr'})
+        tot = rb.sum(1), rs.sum(1)                                 # class totals, from the (smaller) run counts
+        out.update({n: LLR_METRICS[n](cb, cs, values, tot, **kw) for n in names if n in LLR_METRICS and n != 'min_cllr'})
     return {n: out[n] for n in names}
 
 def metric_names(llr:bool=False, fast:bool=False) -> list:
