@@ -16,14 +16,14 @@ from .core import (SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoi
                            merge_config, apply_overrides, parse_overrides, load_yaml, recipe_path, set_seed, get_device, output_lock)
 from .formats import check_list, latest_checkpoint, save_training_state
 from .augment import AUGMENT_DEFAULTS
-from .dataset import make_loader
+from .dataset import make_loader, dist_info
 from .models import build_model, load_model_state, load_trained_model, model_defaults
 from .metrics import compute_eer
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'train_defaults', 'load_train_config', 'check_train_values', 'WarmupDecay', 'build_optimizer',
-           'build_scheduler', 'get_rng_state', 'set_rng_state', 'dist_info', 'init_distributed', 'score_loader',
-           'eer_of', 'check_resume_config', 'Trainer', 'fit', 'build_loaders', 'train', 'spoofxai_train']
+           'build_scheduler', 'get_rng_state', 'set_rng_state', 'init_distributed', 'score_loader', 'eer_of',
+           'check_resume_config', 'Trainer', 'fit', 'build_loaders', 'train', 'spoofxai_train']
 
 # %% ../nbs/08_train.ipynb #654840d4
 TRAIN_DEFAULTS = {
@@ -166,11 +166,6 @@ def set_rng_state(s:dict):
         torch.cuda.set_rng_state_all(s['cuda'])
 
 # %% ../nbs/08_train.ipynb #4e40cf96
-def dist_info() -> tuple:
-    "`(rank, world_size, local_rank)` of this process (0, 1, 0 outside DDP)."
-    if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size(), int(os.environ.get('LOCAL_RANK', 0))
-    return 0, 1, 0
-
 def init_distributed(device_spec:str='auto') -> torch.device:
     "Start the process group when launched by torchrun (NCCL on GPU, gloo on CPU); return this process's device."
     world = int(os.environ.get('WORLD_SIZE', 1))
