@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np, yaml, torch
 
 # %% auto #0
-__all__ = ['SpoofXAIError', 'read_table', 'atomic_write', 'atomic_torch_save', 'load_checkpoint', 'load_yaml', 'coerce_value',
-           'check_config', 'merge_config', 'parse_overrides', 'apply_overrides', 'load_config', 'recipe_path',
-           'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy', 'error_line', 'package_env',
-           'command_error_line', 'CommandError', 'command', 'usage', 'require', 'check_choice', 'output_lock']
+__all__ = ['SpoofXAIError', 'read_table', 'make_dir', 'atomic_write', 'atomic_torch_save', 'load_checkpoint', 'load_yaml',
+           'coerce_value', 'check_config', 'merge_config', 'parse_overrides', 'apply_overrides', 'load_config',
+           'recipe_path', 'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy', 'error_line',
+           'package_env', 'command_error_line', 'CommandError', 'command', 'usage', 'require', 'check_min',
+           'check_choice', 'output_lock']
 
 # %% ../nbs/00_core.ipynb #dd40f882
 class SpoofXAIError(Exception):
@@ -61,14 +62,28 @@ def _umask() -> int:
     "The process's umask (read by setting it and putting it back)."
     m = os.umask(0o022); os.umask(m); return m
 
+def make_dir(folder) -> Path:
+    "Create `folder` and its parents; a path that is a file, or that cannot be created or written, is a `SpoofXAIError` naming it."
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise SpoofXAIError("is a file, not a folder", where=str(folder), fix="choose another output path")
+    try: folder.mkdir(parents=True, exist_ok=True)
+    except OSError as ex:
+        raise SpoofXAIError(f"cannot create this folder ({ex.strerror or type(ex).__name__})", where=str(folder),
+                            fix="choose an output path you can write to") from None
+    return folder
+
 @contextlib.contextmanager
 def atomic_write(path,              # the file to (re)write
                  mode:str='w',      # 'w' for text, 'wb' for bytes
                  encoding:str='utf-8'): # text encoding (ignored in binary mode)
     "Context manager yielding a file object whose content replaces `path` only if the block succeeds."
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd,tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    make_dir(path.parent)
+    try: fd,tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    except OSError as ex:
+        raise SpoofXAIError(f"cannot write into this folder ({ex.strerror or type(ex).__name__})", where=str(path.parent),
+                            fix="choose an output path you can write to") from None
     try:
         with os.fdopen(fd, mode, **({} if 'b' in mode else {'encoding':encoding})) as f:
             yield f
@@ -386,12 +401,17 @@ def require(**values):
     what = f"{missing[0]} is" if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]} are"
     raise SpoofXAIError(f"{what} required", where='command line', fix=usage(list(values), func))
 
-def check_choice(name:str, value, choices):
+def check_min(name:str, value, lo):
+    "Return `value` if it is at least `lo`; else raise `SpoofXAIError` naming `--name`."
+    if value is not None and value >= lo: return value
+    raise SpoofXAIError(f"must be at least {lo}, got {value}", where=f"--{name}", fix=f"give --{name} {lo} or more")
+
+def check_choice(name:str, value, choices, what:str=None):
     "Return `value` if it is one of `choices`; else raise `SpoofXAIError` naming `--name`, the allowed values and the closest."
     if value in choices: return value
     allowed = [str(c) for c in choices]
     close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
-    raise SpoofXAIError(f"unknown {name} {value!r}", where=f"--{name}",
+    raise SpoofXAIError(f"unknown {what or name} {value!r}", where=f"--{name}",
                         fix=f"use one of: {', '.join(allowed)}" + (f" (did you mean {close[0]}?)" if close else ''))
 
 # %% ../nbs/00_core.ipynb #36d2e0de
@@ -401,7 +421,7 @@ def output_lock(folder,          # the output folder (created if missing)
                 wait:float=0,    # seconds to wait for another writer to finish before failing
                 name:str='.spoofxai.lock'): # the lock file in `folder` (one per output file, for commands that write a file)
     "Hold an exclusive lock on `folder` while the block runs; raise `SpoofXAIError` if another process holds it."
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = make_dir(folder)
     try: import fcntl
     except ImportError: yield folder; return          # no flock (Windows): atomic writes only
     with open(folder/name, 'a+') as f:
