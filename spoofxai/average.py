@@ -99,19 +99,21 @@ def extract_embeddings(model_path,            # checkpoint file or experiment di
     return out
 
 # %% ../nbs/09_average.ipynb #867f4277
+from .core import command, require, check_min
+
 @call_parse
+@command
 def spoofxai_average(exp_dir:str=None, # experiment directory
                      num:int=5,        # how many epoch checkpoints to average
                      mode:str='best',  # best (lowest dev EER) or last
                      out:str=None):    # output file (default EXP/models/avg_model.pt)
     "Stage 4: average the best or last N epoch checkpoints into avg_model.pt."
-    try:
-        if not exp_dir: raise SpoofXAIError("--exp_dir is required", where="command line", fix="spoofxai_average --exp_dir DIR [--num N --mode best|last]")
-        p = average_model(exp_dir, num, mode, out)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_average: error: {e}") from None
+    require(exp_dir=exp_dir)
+    p = average_model(exp_dir, num, mode, out)
     print(f"wrote {p} (average of {', '.join(load_checkpoint(p)['averaged'])})")
 
 @call_parse
+@command
 def spoofxai_extract_emb(exp_dir:str=None,   # experiment directory or checkpoint file
                          data_list:str=None, # raw.list or shard.list
                          out:str='emb.npz',  # output file
@@ -119,11 +121,9 @@ def spoofxai_extract_emb(exp_dir:str=None,   # experiment directory or checkpoin
                          num_workers:int=0,
                          device:str='auto'):
     "Stage 4: extract utterance embeddings (keys + (N, E) array) to an .npz file."
-    try:
-        for k,v in (('--exp_dir', exp_dir), ('--data_list', data_list)):
-            if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_extract_emb --exp_dir DIR --data_list LIST [--out emb.npz]")
-        p = extract_embeddings(exp_dir, data_list, out, batch_size, num_workers, device)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_extract_emb: error: {e}") from None
+    require(exp_dir=exp_dir, data_list=data_list)
+    check_min('batch_size', batch_size, 1); check_min('num_workers', num_workers, 0)
+    p = extract_embeddings(exp_dir, data_list, out, batch_size, num_workers, device)
     print(f"wrote {p}")
 
 # %% ../nbs/09_average.ipynb #26fd2bf5

@@ -187,7 +187,10 @@ def calibrate(eval_files,                # score/logits file(s) to calibrate; se
     return cal
 
 # %% ../nbs/11_calibration.ipynb #4673b1bf
+from .core import command, require
+
 @call_parse
+@command
 def spoofxai_calibrate(
     eval:Param("eval score or logits file(s); several = fusion", str, nargs='+')=None,
     out:Param("output LLR score file (ASVspoof5 TSV: filename, cm-score)", str)=None,
@@ -200,8 +203,6 @@ def spoofxai_calibrate(
     model_in:Param("apply this saved calibration JSON instead of fitting", str)=None,
     model_out:Param("where to save the calibration JSON (default: OUT with .json)", str)=None):
     "Calibrate (and fuse) scores into LLRs: fit on dev, apply to eval."
-    try:
-        if not eval or not out: raise SpoofXAIError("--eval and --out are required", where='command line', fix="see spoofxai_calibrate --help")
-        cal = calibrate(eval, out, dev, dev_keys, method, prior, train_keys, bonafide_prior, model_in, model_out)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_calibrate: error: {e}") from None
+    require(eval=eval, out=out)
+    cal = calibrate(eval, out, dev, dev_keys, method, prior, train_keys, bonafide_prior, model_in, model_out)
     print(f"{cal.method} calibration: weights {[round(w, 4) for w in cal.weights]}, offset {cal.offset:.4f} -> {out}")

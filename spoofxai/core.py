@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np, yaml, torch
 
 # %% auto #0
-__all__ = ['SpoofXAIError', 'name_list', 'read_table', 'atomic_write', 'atomic_torch_save', 'load_checkpoint', 'load_yaml',
-           'coerce_value', 'check_config', 'merge_config', 'parse_overrides', 'apply_overrides', 'load_config',
-           'recipe_path', 'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy', 'error_line',
-           'package_env', 'command_error_line', 'output_lock']
+__all__ = ['SpoofXAIError', 'name_list', 'read_table', 'make_dir', 'atomic_write', 'atomic_torch_save', 'load_checkpoint',
+           'load_yaml', 'coerce_value', 'check_config', 'merge_config', 'parse_overrides', 'apply_overrides',
+           'load_config', 'recipe_path', 'set_seed', 'seed_worker', 'get_device', 'tests_data_dir', 'load_pickled_npy',
+           'error_line', 'package_env', 'command_error_line', 'CommandError', 'command', 'usage', 'require',
+           'check_min', 'check_choice', 'output_lock']
 
 # %% ../nbs/00_core.ipynb #dd40f882
 class SpoofXAIError(Exception):
@@ -68,14 +69,28 @@ def _umask() -> int:
     "The process's umask (read by setting it and putting it back)."
     m = os.umask(0o022); os.umask(m); return m
 
+def make_dir(folder) -> Path:
+    "Create `folder` and its parents; a path that is a file, or that cannot be created or written, is a `SpoofXAIError` naming it."
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise SpoofXAIError("is a file, not a folder", where=str(folder), fix="choose another output path")
+    try: folder.mkdir(parents=True, exist_ok=True)
+    except OSError as ex:
+        raise SpoofXAIError(f"cannot create this folder ({ex.strerror or type(ex).__name__})", where=str(folder),
+                            fix="choose an output path you can write to") from None
+    return folder
+
 @contextlib.contextmanager
 def atomic_write(path,              # the file to (re)write
                  mode:str='w',      # 'w' for text, 'wb' for bytes
                  encoding:str='utf-8'): # text encoding (ignored in binary mode)
     "Context manager yielding a file object whose content replaces `path` only if the block succeeds."
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd,tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    make_dir(path.parent)
+    try: fd,tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    except OSError as ex:
+        raise SpoofXAIError(f"cannot write into this folder ({ex.strerror or type(ex).__name__})", where=str(path.parent),
+                            fix="choose an output path you can write to") from None
     try:
         with os.fdopen(fd, mode, **({} if 'b' in mode else {'encoding':encoding})) as f:
             yield f
@@ -315,11 +330,18 @@ def load_pickled_npy(path, what:str='file'):
     return obj.item() if isinstance(obj, np.ndarray) and obj.shape == () else obj
 
 # %% ../nbs/00_core.ipynb #6f919f77
+import io
+
 def error_line(f, *args, **kwargs) -> str:
-    "The one-line message of the `SpoofXAIError` (or command-line `SystemExit`) that `f(*args, **kwargs)` raises."
-    try: f(*args, **kwargs)
+    "The one-line message of the `SpoofXAIError` (or a command's `CommandError`, or `SystemExit`) that `f(*args, **kwargs)` raises."
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err): f(*args, **kwargs)
     except SpoofXAIError as e: msg = str(e)
-    except SystemExit as e: msg = str(e.code)
+    except SystemExit as e:
+        msg = getattr(e, 'msg', None) or str(e.code)
+        if getattr(e, 'msg', None):    # a command's error: printed as the last stderr line, exit status 2
+            assert e.code == 2 and err.getvalue().splitlines()[-1:] == [msg], (e.code, err.getvalue()[-500:])
     else: raise AssertionError(f"{getattr(f, '__name__', f)} did not fail")
     assert msg and '\n' not in msg, f"not one line: {msg!r}"
     return msg
@@ -329,13 +351,75 @@ def package_env() -> dict:
     root = str(Path(importlib.import_module('spoofxai').__file__).resolve().parent.parent)
     return {**os.environ, 'PYTHONPATH': os.pathsep.join([root] + [p for p in [os.environ.get('PYTHONPATH')] if p])}
 
-def command_error_line(module:str, *args, timeout:float=300) -> str:
-    "Run `python -m spoofxai.MODULE ARGS...`; check it fails without a traceback and return its last stderr line."
-    r = subprocess.run([sys.executable, '-m', f'spoofxai.{module}', *map(str, args)], capture_output=True, text=True,
-                       timeout=timeout, env=package_env())
-    assert r.returncode != 0, f"spoofxai.{module} {args} did not fail"
+def command_error_line(module:str, *args, timeout:float=300, status:int=2) -> str:
+    "Run `python -m spoofxai.MODULE ARGS...` (a name `spoofxai_X`: that console script); check it exits with `status` without a traceback; return its last stderr line."
+    if module.startswith('spoofxai_'):
+        exe = Path(sys.executable).parent/module      # the console script beside this Python, else on PATH
+        cmd = [str(exe) if exe.is_file() else module]
+    else: cmd = [sys.executable, '-m', f'spoofxai.{module}']
+    r = subprocess.run([*cmd, *map(str, args)], capture_output=True, text=True, timeout=timeout, env=package_env())
+    assert r.returncode == status, f"{module} {args} exited with status {r.returncode}, not {status}: {r.stderr[-2000:]}"
     assert 'Traceback' not in r.stderr, r.stderr[-2000:]
     return r.stderr.strip().splitlines()[-1]
+
+# %% ../nbs/00_core.ipynb #293021e8
+import functools, inspect, contextvars
+
+class CommandError(SystemExit):
+    "How a command stops on bad input: exit status 2; `str(e)` (and `e.msg`) is the one line it printed to stderr."
+    def __init__(self, msg:str): super().__init__(2); self.msg = msg
+    def __str__(self): return self.msg
+
+_command = contextvars.ContextVar('spoofxai_command', default=None)
+
+def command(func):
+    "Decorator, under `@call_parse`: a `SpoofXAIError` from `func` becomes `NAME: error: MESSAGE` on stderr and exit status 2."
+    @functools.wraps(func)             # keeps the signature and the parameter comments that `call_parse` reads
+    def _f(*args, **kwargs):
+        token = _command.set(func)
+        try: return func(*args, **kwargs)
+        except SpoofXAIError as e:
+            msg = f"{func.__name__}: error: " + re.sub(r'\s*\n\s*', ' ', str(e)).strip()
+            print(msg, file=sys.stderr, flush=True)
+            raise CommandError(msg) from None
+        finally: _command.reset(token)
+    return _f
+
+# %% ../nbs/00_core.ipynb #266d87e6
+def usage(names, func=None) -> str:
+    "One line: how to call the running command (or `func`) with the arguments `names`, and where to find the others."
+    func = func or _command.get()
+    prog = getattr(func, '__name__', None) or Path(sys.argv[0]).name
+    params = inspect.signature(func).parameters if func else {}
+    def arg(k):
+        p = params.get(k)
+        return k.upper() if p is not None and p.default is inspect.Parameter.empty else f"--{k} {k.upper()}"
+    return f"usage: {prog} {' '.join(arg(k) for k in names)} [options]; `{prog} --help` lists them"
+
+def _is_missing(v): return v is None or (isinstance(v, (str, list, tuple)) and len(v) == 0)
+
+def require(**values):
+    "Raise `SpoofXAIError` naming every argument of `values` (`name=value`) that is missing (None or empty), with the usage line."
+    func = _command.get()
+    params = inspect.signature(func).parameters if func else {}
+    positional = lambda k: k in params and params[k].default is inspect.Parameter.empty
+    missing = [k if positional(k) else f"--{k}" for k,v in values.items() if _is_missing(v)]
+    if not missing: return
+    what = f"{missing[0]} is" if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]} are"
+    raise SpoofXAIError(f"{what} required", where='command line', fix=usage(list(values), func))
+
+def check_min(name:str, value, lo):
+    "Return `value` if it is at least `lo`; else raise `SpoofXAIError` naming `--name`."
+    if value is not None and value >= lo: return value
+    raise SpoofXAIError(f"must be at least {lo}, got {value}", where=f"--{name}", fix=f"give --{name} {lo} or more")
+
+def check_choice(name:str, value, choices, what:str=None):
+    "Return `value` if it is one of `choices`; else raise `SpoofXAIError` naming `--name`, the allowed values and the closest."
+    if value in choices: return value
+    allowed = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+    raise SpoofXAIError(f"unknown {what or name} {value!r}", where=f"--{name}",
+                        fix=f"use one of: {', '.join(allowed)}" + (f" (did you mean {close[0]}?)" if close else ''))
 
 # %% ../nbs/00_core.ipynb #36d2e0de
 @contextlib.contextmanager
@@ -344,7 +428,7 @@ def output_lock(folder,          # the output folder (created if missing)
                 wait:float=0,    # seconds to wait for another writer to finish before failing
                 name:str='.spoofxai.lock'): # the lock file in `folder` (one per output file, for commands that write a file)
     "Hold an exclusive lock on `folder` while the block runs; raise `SpoofXAIError` if another process holds it."
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = make_dir(folder)
     try: import fcntl
     except ImportError: yield folder; return          # no flock (Windows): atomic writes only
     with open(folder/name, 'a+') as f:

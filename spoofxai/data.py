@@ -273,7 +273,10 @@ def prepare_data(ps_dir,                      # PartialSpoof-layout root (real o
     return reps
 
 # %% ../nbs/03_data.ipynb #d60d6d43
+from .core import command, require
+
 @call_parse
+@command
 def spoofxai_prepare(ps_dir:str=None,             # PartialSpoof-layout root (real or from spoofxai_synth)
                      data:str='data',             # output folder: DATA/{train,dev,eval}/...
                      splits:str='train,dev,eval', # comma-separated splits to prepare
@@ -284,7 +287,6 @@ def spoofxai_prepare(ps_dir:str=None,             # PartialSpoof-layout root (re
                      quiet:bool=False,            # no progress bars or summary
                      wait:float=0):               # seconds to wait for another run writing into DATA (0: fail at once)
     "Stage 1: write DATA/{split}/wav.scp, utt2lab, lab2utt, utt2dur, utt2seg and report.json."
-    try:
-        if not ps_dir: raise SpoofXAIError("--ps_dir is required", where="command line", fix="see spoofxai_prepare --help")
-        prepare_data(ps_dir, data, splits, skip_missing, skip_bad, seglab_res, num_threads, quiet, wait)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_prepare: error: {e}") from None
+    require(ps_dir=ps_dir)
+    prepare_data(ps_dir, data, splits, skip_missing, skip_bad, seglab_res, num_threads, quiet, wait)
+

@@ -200,7 +200,10 @@ def detect(paths, exp_dir=None, checkpoint=None, calibration=None, explain:bool=
     return res
 
 # %% ../nbs/17a_detect.ipynb #2abe3241
+from .core import command, require, check_min, make_dir
+
 @call_parse
+@command
 def spoofxai_detect(paths:Param("audio files or folders", str, nargs='+'),
                     exp_dir:Param("experiment folder (models/avg_model.pt, scores/eval_llr.json)", str)=None,
                     checkpoint:Param("checkpoint file or name in EXP/models", str)=None,
@@ -213,8 +216,8 @@ def spoofxai_detect(paths:Param("audio files or folders", str, nargs='+'),
                     batch_size:Param("windows per forward pass", int)=4,
                     threshold:Param("map threshold for flagged ranges", float)=0.5):
     "Is this recording spoofed, and where? Calibrated LLR and decision per file; --explain adds the time ranges."
-    try:
-        if not paths or not (exp_dir or checkpoint): raise SpoofXAIError("audio paths and --exp_dir are required", where='command line',
-                                                                        fix="spoofxai_detect FILE_OR_DIR... --exp_dir EXP [--explain] [--out DIR]")
-        detect(paths, exp_dir, checkpoint, calibration, explain, out, device, win_s, hop_s, batch_size, threshold)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_detect: error: {e}") from None
+    require(paths=paths, exp_dir=exp_dir or checkpoint)
+    check_min('batch_size', batch_size, 1)
+    if out: make_dir(out)
+    detect(paths, exp_dir, checkpoint, calibration, explain, out, device, win_s, hop_s, batch_size, threshold)
+

@@ -132,7 +132,10 @@ def report(checks:list,              # the checks, as `doctor` returns them
     return '\n'.join(lines)
 
 # %% ../nbs/00a_doctor.ipynb #19c56dc5
+from .core import command
+
 @call_parse
+@command
 def spoofxai_doctor(quiet:bool=False): # list only the failed checks
     "Check the installed stack (versions, imports with real calls, device) and say what to do about problems."
     checks = doctor()

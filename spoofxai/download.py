@@ -127,7 +127,10 @@ def download_partialspoof(out,                             # destination: OUT/ar
     return out
 
 # %% ../nbs/17b_download.ipynb #cb424418
+from .core import command, require
+
 @call_parse
+@command
 def spoofxai_download(out:Param("destination folder (gets archives/ and database/)", str)=None,
                       base_url:Param("Zenodo or a mirror with the same records API", str)=ZENODO_URL,
                       record:Param("Zenodo record id", str)=PARTIALSPOOF_RECORD,
@@ -135,9 +138,8 @@ def spoofxai_download(out:Param("destination folder (gets archives/ and database
                       remove_archives:Param("delete each archive after unpacking it", store_true)=False,
                       record_json:Param("saved copy of the record metadata (no network needed for archives already in OUT/archives)", str)=None):
     "Download PartialSpoof (Zenodo 5766198) with resume and MD5 checks, and unpack it for stage 1."
-    try:
-        if not out: raise SpoofXAIError("--out is required", where='command line', fix="spoofxai_download --out DIR")
-        root = download_partialspoof(out, base_url, record, only, not remove_archives, record_json=record_json)
-        try: find_database(root); print(f"done: spoofxai_run --config resnet18_fbank --ps_dir {root}")
-        except SpoofXAIError: print(f"done; {root} has no database/protocols/ yet (some archives not fetched?)")
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_download: error: {e}") from None
+    require(out=out)
+    root = download_partialspoof(out, base_url, record, only, not remove_archives, record_json=record_json)
+    try: find_database(root); print(f"done: spoofxai_run --config resnet18_fbank --ps_dir {root}")
+    except SpoofXAIError: print(f"done; {root} has no database/protocols/ yet (some archives not fetched?)")
+

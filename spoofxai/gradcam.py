@@ -362,7 +362,10 @@ def extract_cams(data_list,                 # raw.list (stage 2) of the utteranc
     return out
 
 # %% ../nbs/14_gradcam.ipynb #87935d73
+from .core import command, require, check_min, check_choice, make_dir
+
 @call_parse
+@command
 def spoofxai_gradcam(exp_dir:str=None,          # experiment directory (stages 3-4)
                      checkpoint:str=None,       # checkpoint file or name in EXP/models (default avg_model.pt, else best.pt)
                      data_list:str=None,        # raw.list of the utterances to explain
@@ -376,12 +379,11 @@ def spoofxai_gradcam(exp_dir:str=None,          # experiment directory (stages 3
                      format:str='npz'):         # npz (safe, complete) or pkl (the reference toolkit's [[utt], [floats]] list)
     "Stage 9: temporal CAMs of whole utterances from a trained model; batched, resumable, shared among torchrun processes."
     try:
-        for k, v in (('--exp_dir', exp_dir or checkpoint), ('--data_list', data_list), ('--out', out)):
-            if not v: raise SpoofXAIError(f"{k} is required", where='command line',
-                                          fix="spoofxai_gradcam --exp_dir EXP --data_list raw.list --out cams.npz")
+        require(exp_dir=exp_dir or checkpoint, data_list=data_list, out=out)
+        check_choice('target_class', target_class, (0, 1)); check_min('batch_size', batch_size, 1)
+        check_min('max_samples', max_samples, 1); make_dir(Path(out).parent)
         p = extract_cams(data_list, out, exp_dir, checkpoint, None, layer, target_class, method, batch_size, max_samples,
                          device, format)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_gradcam: error: {e}") from None
     finally:
         if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
     if int(os.environ.get('RANK', 0)) == 0: print(f"CAMs -> {p}")

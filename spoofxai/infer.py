@@ -141,7 +141,10 @@ def _move_aside(out:Path):
         warnings.warn(f"{out}: moved the output of an earlier run to {old}; this run writes {out} when it completes")
 
 # %% ../nbs/10_infer.ipynb #72b8648c
+from .core import command, require, check_min
+
 @call_parse
+@command
 def spoofxai_infer(exp_dir:str=None,     # experiment directory (stage 3)
                    checkpoint:str=None,  # checkpoint file or name in EXP/models (default avg_model.pt, else best.pt)
                    data_list:str=None,   # raw.list or shard.list to score
@@ -150,10 +153,7 @@ def spoofxai_infer(exp_dir:str=None,     # experiment directory (stage 3)
                    batch_size:int=16,    # utterances per batch
                    num_workers:int=0):   # data loader workers
     "Stage 5: logits of whole utterances from a trained model, resumable."
-    try:
-        for k, v in (('--exp_dir', exp_dir or checkpoint), ('--data_list', data_list), ('--out', out)):
-            if not v: raise SpoofXAIError(f"{k} is required", where='command line',
-                                          fix="spoofxai_infer --exp_dir EXP --data_list raw.list --out logits.tsv")
-        p = infer(None, data_list, out, exp_dir, checkpoint, batch_size, num_workers, device)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_infer: error: {e}") from None
+    require(exp_dir=exp_dir or checkpoint, data_list=data_list, out=out)
+    check_min('batch_size', batch_size, 1); check_min('num_workers', num_workers, 0)
+    p = infer(None, data_list, out, exp_dir, checkpoint, batch_size, num_workers, device)
     print(f"logits -> {p}")

@@ -41,7 +41,10 @@ def make_lists(data,                        # a stage-1 folder, e.g. data/train
     return res
 
 # %% ../nbs/04_lists.ipynb #1c731e74
+from .core import command, require
+
 @call_parse
+@command
 def spoofxai_make_list(data:str=None,              # a stage-1 folder, e.g. data/train
                        type:str='raw',             # raw, shard or both
                        out:str=None,               # output folder for raw.list / shard.list (default: DATA)
@@ -52,7 +55,6 @@ def spoofxai_make_list(data:str=None,              # a stage-1 folder, e.g. data
                        num_threads:int=4,          # shard writer threads
                        quiet:bool=False):          # no progress bar or summary
     "Stage 2: write `raw.list` and/or tar shards with `shard.list` for one data folder."
-    try:
-        if not data: raise SpoofXAIError("--data is required", where="command line", fix="see spoofxai_make_list --help")
-        make_lists(data, type, out, shard_dir, num_utts_per_shard, not no_shuffle, seed, num_threads, quiet)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_make_list: error: {e}") from None
+    require(data=data)
+    make_lists(data, type, out, shard_dir, num_utts_per_shard, not no_shuffle, seed, num_threads, quiet)
+

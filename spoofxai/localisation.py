@@ -429,7 +429,10 @@ def format_localisation(res:dict) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/16_localisation.ipynb #bf98cb1b
+from .core import command, require, check_min
+
 @call_parse
+@command
 def spoofxai_infer_frames(exp_dir:str=None,     # experiment directory of a localisation model
                           checkpoint:str=None,  # checkpoint file or name in EXP/models (default avg_model.pt, else best.pt)
                           data_list:str=None,   # raw.list or shard.list to score
@@ -437,25 +440,20 @@ def spoofxai_infer_frames(exp_dir:str=None,     # experiment directory of a loca
                           text:bool=False,      # also write `utt frame_index score` text files per resolution
                           device:str='auto', batch_size:int=8):
     "Frame scores at every resolution of a localisation model, resumable."
-    try:
-        for k, v in (('--exp_dir', exp_dir or checkpoint), ('--data_list', data_list), ('--out', out)):
-            if not v: raise SpoofXAIError(f"{k} is required", where='command line',
-                                          fix="spoofxai_infer_frames --exp_dir EXP --data_list raw.list --out frames.npz")
-        p = infer_frames(None, data_list, out, exp_dir, checkpoint, batch_size, device, text=text)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_infer_frames: error: {e}") from None
+    require(exp_dir=exp_dir or checkpoint, data_list=data_list, out=out)
+    check_min('batch_size', batch_size, 1)
+    p = infer_frames(None, data_list, out, exp_dir, checkpoint, batch_size, device, text=text)
     print(f"frame scores -> {p}")
 
 @call_parse
+@command
 def spoofxai_loc_eval(scores:str=None,    # frame-score .npz (spoofxai_infer_frames)
                       data_dir:str=None,  # stage-1 folder of the same split (utt2seg, utt2dur)
                       n_boot:int=1000,    # bootstrap resamples of utterances for the CIs
                       out:str=None):      # write the results as JSON here
     "Segment-level and range-based EER at every resolution of a frame-score file, and the utterance EER, with 95 % CIs."
-    try:
-        if not scores or not data_dir: raise SpoofXAIError("--scores and --data_dir are required", where='command line',
-                                                          fix="spoofxai_loc_eval --scores frames.npz --data_dir data/eval")
-        r = evaluate_frame_scores(scores, data_dir, n_boot, out=out)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_loc_eval: error: {e}") from None
+    require(scores=scores, data_dir=data_dir)
+    r = evaluate_frame_scores(scores, data_dir, n_boot, out=out)
     print(format_localisation(r))
 
 # %% ../nbs/16_localisation.ipynb #097224d2

@@ -567,6 +567,8 @@ def plot_det(bona,                      # bona fide scores
     return ax
 
 # %% ../nbs/12_metrics.ipynb #59ae8848
+from .core import command, require, check_choice
+
 _ROWS = [('eer', 'EER', True), ('rocch_eer', 'ROCCH-EER', True), ('min_dcf', 'minDCF', False), ('act_dcf', 'actDCF', False),
          ('cllr', 'Cllr (bits)', False), ('min_cllr', 'minCllr (bits)', False), ('min_tdcf', 'min t-DCF (2021)', False),
          ('min_tdcf_asvspoof5', 'min t-DCF (ASVspoof5 scale)', False)]
@@ -599,6 +601,7 @@ def evaluate(scores,                  # score file: ASVspoof5 TSV or stage-5 log
     return m
 
 @call_parse
+@command
 def spoofxai_eval(scores:str=None,         # score file: filename<TAB>cm-score, or a stage-5 logits TSV
                   keys:str=None,           # key file: filename<TAB>cm-label, utt2lab or PartialSpoof protocol
                   llr:store_true=False,    # scores are calibrated natural-log LLRs (adds actDCF, Cllr)
@@ -608,8 +611,9 @@ def spoofxai_eval(scores:str=None,         # score file: filename<TAB>cm-score, 
                   c_miss:float=C_MISS,     # cost of rejecting a bona fide trial
                   c_fa:float=C_FA):        # cost of accepting a spoof
     "Stage 7: EER, minDCF, actDCF, Cllr, min t-DCF of a score file against its keys."
-    try:
-        if not scores or not keys: raise SpoofXAIError("--scores and --keys are required", where='command line', fix="see spoofxai_eval --help")
-        m = evaluate(scores, keys, llr, out, det, p_spoof, c_miss, c_fa)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_eval: error: {e}") from None
+    require(scores=scores, keys=keys)
+    if det:                                             # check the plot format before computing, not after
+        from matplotlib.backend_bases import FigureCanvasBase
+        check_choice('det', Path(det).suffix.lstrip('.').lower() or 'png', sorted(FigureCanvasBase.get_supported_filetypes()), 'plot format')
+    m = evaluate(scores, keys, llr, out, det, p_spoof, c_miss, c_fa)
     print(format_metrics(m))   # (returns None: a console script's return value becomes its exit status)

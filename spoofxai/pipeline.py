@@ -371,7 +371,10 @@ def format_summary(res:dict) -> str:
     return '\n'.join(out)
 
 # %% ../nbs/17_pipeline.ipynb #3cfe63e3
+from .core import command, make_dir
+
 @call_parse(nested=True)
+@command
 def spoofxai_run(config:str='tutorial', # run recipe (tutorial, resnet18_fbank, xlsr53_res1d) or YAML path
                  stage:int=1,           # first stage to run (1 data ... 10 xai)
                  stop_stage:int=10,     # last stage to run
@@ -380,5 +383,6 @@ def spoofxai_run(config:str='tutorial', # run recipe (tutorial, resnet18_fbank, 
                  force:bool=False,      # rerun the selected stages even if up to date
                  quiet:bool=False):     # no progress bars
     "Run the whole experiment, stages 1-10, resuming where it stopped. Further `--section.key=value` change the run config."
-    try: run_pipeline(config, stage, stop_stage, ps_dir, work, sys.argv[1:] if is_cli(spoofxai_run) else None, force, quiet)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_run: error: {e}") from None
+    make_dir(work)
+    run_pipeline(config, stage, stop_stage, ps_dir, work, sys.argv[1:] if is_cli(spoofxai_run) else None, force, quiet)
+

@@ -255,7 +255,10 @@ def format_table(res:dict) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/13_stats.ipynb #897fa962
+from .core import command, require, check_min
+
 @call_parse
+@command
 def spoofxai_stats(scores:str=None,                              # score file of system A (ASVspoof5 TSV or logits TSV)
                    keys:str=None,                                # key file (filename<TAB>cm-label, utt2lab or protocol)
                    scores2:str=None,                             # score file of system B, for a paired comparison
@@ -267,9 +270,8 @@ def spoofxai_stats(scores:str=None,                              # score file of
                    threshold:float=None,                         # McNemar threshold (default: the Bayes threshold)
                    out:str=None):                                # JSON output
     "Stage 8: bootstrap confidence intervals of every metric, and paired tests between two systems."
-    try:
-        if not scores or not keys: raise SpoofXAIError("--scores and --keys are required", where='command line', fix="see spoofxai_stats --help")
-        res = compare_files(scores, keys, scores2, n_boot, seed, alpha, llr, fast, threshold, out)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_stats: error: {e}") from None
+    require(scores=scores, keys=keys)
+    check_min('seed', seed, 0)
+    res = compare_files(scores, keys, scores2, n_boot, seed, alpha, llr, fast, threshold, out)
     print(format_table(res))
     if out: print(f"-> {out}")

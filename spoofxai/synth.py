@@ -367,10 +367,14 @@ def _generate(root:Path, n:dict, seed, bonafide_frac, n_speakers, dur_range, n_j
     for split in plans: _write_split(db, root/'extended_annotations', split, plans[split], res)
 
 # %% ../nbs/02_synth.ipynb #c50487ed
+from .core import make_dir
+
 def _params(n_train, n_dev, n_eval, seed, bonafide_frac, n_speakers, dur_range):
     for k,v in dict(n_train=n_train, n_dev=n_dev, n_eval=n_eval).items():
         if not (isinstance(v, (int, np.integer)) and v >= 2):
             raise SpoofXAIError(f"need at least 2 utterances per split, got {v!r}", where=k, fix="give an integer >= 2")
+    if not (isinstance(seed, (int, np.integer)) and seed >= 0):
+        raise SpoofXAIError(f"must be an integer >= 0, got {seed!r}", where="seed", fix="e.g. 0")
     if not 0 < bonafide_frac < 1:
         raise SpoofXAIError(f"must be between 0 and 1, got {bonafide_frac}", where="bonafide_frac", fix="e.g. 0.5")
     if not (0.5 <= dur_range[0] <= dur_range[1]):
@@ -380,8 +384,11 @@ def _params(n_train, n_dev, n_eval, seed, bonafide_frac, n_speakers, dur_range):
 
 def _build(target:Path, prm:dict, n_jobs, progress):
     "Generate into a temporary folder beside `target`, then rename it to `target`; return True if ours won."
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{target.name}.tmp-', dir=target.parent))
+    make_dir(target.parent)
+    try: tmp = Path(tempfile.mkdtemp(prefix=f'.{target.name}.tmp-', dir=target.parent))
+    except OSError as ex:
+        raise SpoofXAIError(f"cannot write into this folder ({ex.strerror or type(ex).__name__})", where=str(target.parent),
+                            fix="choose an output folder you can write to") from None
     try:
         t0 = time.time()
         _generate(tmp, {s: prm[f'n_{s}'] for s in ('train','dev','eval')}, prm['seed'], prm['bonafide_frac'],
@@ -409,6 +416,9 @@ def make_database(root,                    # output folder: `root/database/...` 
     "Generate a synthetic database in the PartialSpoof layout under `root`; return `root`."
     prm = _params(n_train, n_dev, n_eval, seed, bonafide_frac, n_speakers, dur_range)
     root = Path(root)
+    if n_jobs is not None and not (isinstance(n_jobs, (int, np.integer)) and n_jobs >= 0):
+        raise SpoofXAIError(f"must be an integer >= 0, got {n_jobs!r}", where="n_jobs", fix="give 1 (one process) or more; 0 or none: all cores, at most 4")
+    if root.exists() and not root.is_dir(): raise SpoofXAIError("is a file, not a folder", where=str(root), fix="choose a new folder")
     if (root/'database').exists() or (root/'extended_annotations').exists():
         raise SpoofXAIError("a database already exists here", where=str(root), fix="choose a new folder or delete the old one")
     n_jobs = n_jobs or min(os.cpu_count() or 1, 4)
@@ -506,7 +516,10 @@ def spectral_features(wav:np.ndarray, sr:int=SR) -> np.ndarray:
     return np.concatenate([M.mean(1), M.std(1), D.mean(1), D.std(1)])
 
 # %% ../nbs/02_synth.ipynb #aceacad6
+from .core import command, require
+
 @call_parse
+@command
 def spoofxai_synth(out:str=None,            # output folder (gets database/ and extended_annotations/); required
                    n_train:int=300,         # utterances in train
                    n_dev:int=150,           # utterances in dev
@@ -516,8 +529,6 @@ def spoofxai_synth(out:str=None,            # output folder (gets database/ and 
                    n_jobs:int=None):        # processes (default: all cores, at most 4)
     "Generate a synthetic database in the PartialSpoof layout."
     t0 = time.time()
-    try:
-        if not out: raise SpoofXAIError("no output folder given", where="--out", fix="spoofxai_synth --out ROOT")
-        root = make_database(out, n_train, n_dev, n_eval, seed=seed, bonafide_frac=bonafide_frac, n_jobs=n_jobs)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_synth: error: {e}") from None
+    require(out=out)
+    root = make_database(out, n_train, n_dev, n_eval, seed=seed, bonafide_frac=bonafide_frac, n_jobs=n_jobs)
     print(f"wrote {root/'database'} ({n_train}/{n_dev}/{n_eval} utterances) in {time.time()-t0:.1f} s")

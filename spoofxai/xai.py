@@ -747,7 +747,10 @@ def run_analysis(cams,                   # stage-9 file (npz, or the reference p
     return S
 
 # %% ../nbs/15_xai.ipynb #7fd16892
+from .core import command, require
+
 @call_parse
+@command
 def spoofxai_xai_analysis(cams:str=None,          # stage-9 maps: npz from spoofxai_gradcam, or the reference .pkl (with --allow_pickle)
                           data:str=None,          # stage-1 data folder of the split (wav.scp, utt2lab, utt2dur[, utt2seg])
                           out:str=None,           # output folder for statistics.csv, summary.json and the plots
@@ -768,12 +771,9 @@ def spoofxai_xai_analysis(cams:str=None,          # stage-9 maps: npz from spoof
                           fill:str='zero',        # deleted frames become zero or noise
                           n_plots:int=3):         # per-utterance figures (the spoofed utterances with the highest peaks)
     "Stage 10: statistics, segmentation, region contributions, localisation, faithfulness and plots of Grad-CAM maps."
-    try:
-        for k,v in (('--cams', cams), ('--data', data), ('--out', out)):
-            if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_xai_analysis --cams FILE --data DATA_SPLIT_DIR --out DIR")
-        try: th = tuple(float(x) for x in thresholds.split(',') if x.strip())
-        except ValueError: raise SpoofXAIError(f"thresholds must be numbers, got {thresholds!r}", where='--thresholds', fix="e.g. 0.3,0.5,0.7") from None
-        S = run_analysis(cams, data, out, annotations, vad, th, margin, prominence, width, n_boot, seed, allow_pickle, hop_s, t0_s,
-                         exp_dir, checkpoint, max_faith, fill, n_plots)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_xai_analysis: error: {e}") from None
+    require(cams=cams, data=data, out=out)
+    try: th = tuple(float(x) for x in thresholds.split(',') if x.strip())
+    except ValueError: raise SpoofXAIError(f"thresholds must be numbers, got {thresholds!r}", where='--thresholds', fix="e.g. 0.3,0.5,0.7") from None
+    S = run_analysis(cams, data, out, annotations, vad, th, margin, prominence, width, n_boot, seed, allow_pickle, hop_s, t0_s,
+                     exp_dir, checkpoint, max_faith, fill, n_plots)
     print(format_summary(S)); print(f"wrote {Path(out)/'statistics.csv'}, {Path(out)/'summary.json'} and {len(S['plots'])} plots")
