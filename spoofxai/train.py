@@ -12,7 +12,7 @@ from tqdm.auto import tqdm
 from fastcore.script import call_parse, is_cli
 from fastcore.basics import patch
 from torch.utils.tensorboard import SummaryWriter
-from .core import (SpoofXAIError, atomic_write, atomic_torch_save, load_checkpoint, load_config, check_config,
+from .core import (SpoofXAIError, command, require, atomic_write, atomic_torch_save, load_checkpoint, load_config, check_config,
                            merge_config, apply_overrides, parse_overrides, load_yaml, recipe_path, set_seed, get_device, output_lock)
 from .formats import check_list, latest_checkpoint, save_training_state
 from .augment import AUGMENT_DEFAULTS
@@ -471,11 +471,9 @@ def train(config,              # YAML path, shipped recipe name, or config dict
 
 # %% ../nbs/08_train.ipynb #240a3d43
 @call_parse(nested=True)
+@command
 def spoofxai_train(config:str=None,   # YAML config or shipped recipe name (e.g. tutorial)
                    exp_dir:str=None): # experiment directory; an existing one is resumed
     "Stage 3: train a detector. Further `--section.key=value` arguments override the config."
-    try:
-        for k,v in (('--config', config), ('--exp_dir', exp_dir)):
-            if not v: raise SpoofXAIError(f"{k} is required", where="command line", fix="spoofxai_train --config CFG --exp_dir DIR [--section.key=value ...]")
-        train(config, exp_dir, sys.argv[1:] if is_cli(spoofxai_train) else None)
-    except SpoofXAIError as e: raise SystemExit(f"spoofxai_train: error: {e}") from None
+    require(config=config, exp_dir=exp_dir)
+    train(config, exp_dir, sys.argv[1:] if is_cli(spoofxai_train) else None)
