@@ -15,6 +15,8 @@ from .data import prepare_data
 from .lists import make_lists
 from .train import train, load_train_config
 from .models import load_trained_model
+from .dataset import make_loader
+from .formats import check_list
 
 # %% auto #0
 __all__ = ['epoch_checkpoints', 'select_checkpoints', 'average_state_dicts', 'average_model', 'extract_embeddings',
@@ -85,8 +87,6 @@ def extract_embeddings(model_path,            # checkpoint file or experiment di
                        device:str='auto',
                        progress:bool=True) -> Path:
     "Write the utterance embeddings of `data_list` to `out` (.npz with `keys`, `emb`)."
-    from spoofxai.dataset import make_loader
-    from spoofxai.train import check_list
     dev = get_device(device)
     model, cfg = load_trained_model(model_path, device=dev)
     check_list(data_list, '--data_list')

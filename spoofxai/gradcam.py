@@ -17,6 +17,10 @@ from .core import SpoofXAIError, atomic_write
 from .formats import CAM_FORMAT, write_cams, read_cams, find_checkpoint, _concat, _offsets
 from .models import WavAsImage, load_trained_model
 from .infer import _fingerprint
+from .audio import audio_info, load_audio
+from .formats import read_list
+from .dataset import dist_info
+from .train import init_distributed, _barrier
 
 # %% auto #0
 __all__ = ['CAM_METHODS', 'FAST_METHODS', 'tap_layer', 'no_param_grads', 'layer_shapes', 'cam_layers', 'resolve_layer',
@@ -265,7 +269,6 @@ def list_lengths(data_list,          # the list (for messages)
                  items:list,         # its raw-list items
                  sr:int=16000):      # the model's sample rate
     "Length in samples (at `sr`) of each item's audio, from its header; a missing or unreadable file names its utterance."
-    from spoofxai.audio import audio_info
     out = []
     for it in items:
         try: a = audio_info(it['wav'])
@@ -325,9 +328,6 @@ def extract_cams(data_list,                 # raw.list (stage 2) of the utteranc
                  fmt:str='npz',             # npz or pkl
                  progress:bool=True) -> Path:
     "Stage 9: the CAMs of every utterance of `data_list` in one file (batched, resumable, shared among torchrun processes)."
-    from spoofxai.dataset import read_list
-    from spoofxai.audio import load_audio
-    from spoofxai.train import init_distributed, dist_info, _barrier
     _check_method(method)
     if fmt not in ('npz', 'pkl'): raise SpoofXAIError(f"unknown format {fmt!r}", where='--format', fix="use npz or pkl")
     dev = init_distributed(device) if isinstance(device, str) else torch.device(device)

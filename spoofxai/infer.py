@@ -13,6 +13,8 @@ from fastcore.script import call_parse
 from .core import SpoofXAIError, atomic_write, get_device, output_lock
 from .formats import LOGITS_HEADER, format_logits_line, write_logits, read_logits, find_checkpoint
 from .models import load_trained_model
+from .dataset import make_loader
+from .formats import read_list, check_list
 
 # %% auto #0
 __all__ = ['logits_to_scores', 'logits_to_posteriors', 'min_input_len', 'check_batch_inputs', 'infer_batches', 'infer',
@@ -101,8 +103,6 @@ def infer(model,                 # a model, or None to load one from `exp_dir`/`
           device='auto',         # 'auto', 'cpu', 'cuda', ...
           progress:bool=True) -> Path:
     "Stage 5: write the logits of every utterance of `data_list` to `out` (resumable, atomic)."
-    from spoofxai.dataset import make_loader, read_list
-    from spoofxai.train import check_list
     dev = get_device(device) if isinstance(device, str) else device
     if model is None: ck = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, ck, dev); src = _fingerprint(ck)
     else: model, src = model.to(dev), dict(model=type(model).__name__)

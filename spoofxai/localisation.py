@@ -18,6 +18,10 @@ from .metrics import (compute_eer, compute_segment_eer, compute_range_eer, frame
                       align_frame_labels, check_timed, timed_pieces, eer_from_det)
 from .stats import percentile_ci
 from .infer import _fingerprint
+from .dataset import make_loader
+from .formats import check_list, read_data_dir
+from .average import tutorial_experiment, average_model, _locked
+from .train import train, load_train_config
 
 # %% auto #0
 __all__ = ['MULTIRESO_DEFAULTS', 'FRAME_HEAD_DEFAULTS', 'pool_time', 'pool_features', 'SpatialGatingUnit', 'GMLPBlock', 'Branch',
@@ -287,8 +291,6 @@ def infer_frames(model,                # a localisation model, or None to load o
                  text:bool=False,      # also write the reference's text format, `OUT.<ms>ms.txt` per resolution
                  logits:bool=True):    # also write the stage-5 logits TSV `OUT.logits.tsv` (stages 6-8 then apply unchanged)
     "Frame scores at every resolution and utterance logits for every utterance of `data_list`; resumable after a kill."
-    from spoofxai.dataset import make_loader
-    from spoofxai.train import check_list
     dev = get_device(device) if isinstance(device, str) else device
     if model is None: ck = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, ck, dev); src = _fingerprint(ck)
     else: model, src = model.to(dev), dict(model=type(model).__name__)
@@ -406,7 +408,6 @@ def evaluate_frame_scores(scores,             # frame-score .npz (`infer_frames`
                           data_dir,           # the split's stage-1 folder (utt2seg, utt2dur, utt2lab)
                           n_boot:int=1000, seed:int=0, tol:int=2, out=None) -> dict:
     "Every resolution of a frame-score file against the segment labels, plus the utterance EER, with bootstrap CIs."
-    from spoofxai.lists import read_data_dir
     fs = read_frame_scores(scores)
     items = {it['key']: it for it in read_data_dir(data_dir)}
     ref = reference_from_items([items[u] for u in fs['keys'] if u in items])
@@ -463,8 +464,6 @@ def localiser_experiment(size:str='tutorial',  # synthetic database size (see `t
                          num_avg:int=3) -> Path:
     "The experiment folder of the CPU localiser trained on the data of `tutorial_experiment(size)` (trained once per machine, cached)."
     import hashlib
-    from spoofxai.average import tutorial_experiment, average_model, _locked
-    from spoofxai.train import train, load_train_config
     W = tutorial_experiment(size)
     ov = [f"--data.train_list={W/'data/train/raw.list'}", f"--data.dev_list={W/'data/dev/raw.list'}", '--train.progress=false', *overrides]
     cfg = load_train_config(recipe, ov)

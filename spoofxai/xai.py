@@ -18,6 +18,8 @@ from . import metrics
 from .formats import read_cams, find_checkpoint
 from .models import load_trained_model
 from . import gradcam
+from .audio import load_audio
+from .formats import read_data_dir
 
 # %% auto #0
 __all__ = ['REGIONS', 'TRANSITION_S', 'PEAK_PROMINENCE', 'THRESHOLDS', 'EDGE_MARGIN_S', 'HIT_REGIONS', 'FRACTIONS', 'ORDERS',
@@ -682,7 +684,6 @@ def load_cams(path,                    # stage-9 file: npz (`spoofxai.formats.wr
 def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions=FRACTIONS, fill:str='zero',
                  n_boot:int=1000, seed:int=0, batch_size:int=32, progress:bool=False, modes=('deletion', 'insertion')) -> dict:
     "Deletion and insertion summaries (`faithfulness_summary`) for `utts` (default: all maps), audio read from `items`."
-    from spoofxai.audio import load_audio
     wav = {it['key']: it['wav'] for it in items}
     utts = sorted(maps) if utts is None else list(utts)
     if not utts: raise SpoofXAIError("no utterance selected", where='utts', fix="select spoofed utterances with maps")
@@ -693,7 +694,6 @@ def faithfulness(model, items:list, maps:dict, hop_s, t0_s, utts=None, fractions
 
 # %% ../nbs/15_xai.ipynb #f746b4e2
 def _plots(out, rows, S, cams, items, true, n_plots, margin_s, thresholds):
-    from spoofxai.audio import load_audio
     fig_dir = Path(out); paths = [save_fig(plot_mean_hist(rows), fig_dir/'mean_activation_hist.png')]
     if S.get('rcq'): paths.append(save_fig(plot_rcq(S['rcq']), fig_dir/'rcq.png'))
     fs = [S['faithfulness'][k] for k in ('deletion', 'insertion') if k in S.get('faithfulness', {})]
@@ -721,7 +721,6 @@ def run_analysis(cams,                   # stage-9 file (npz, or the reference p
                  exp_dir=None, checkpoint=None,  # a model for the faithfulness test (optional)
                  max_faith:int=100, fill:str='zero', n_plots:int=3, progress:bool=False) -> dict:
     "Stage 10 end to end: read, analyse, write statistics.csv, summary.json and the plots; return the summary."
-    from spoofxai.lists import read_data_dir
     cs = load_cams(cams, allow_pickle, hop_s, t0_s)
     items = read_data_dir(data)
     ids = set(cs['maps'])
