@@ -84,6 +84,7 @@ class Calibration:
         except (json.JSONDecodeError, TypeError) as ex:
             raise SpoofXAIError(f"not a calibration file ({ex})", where=str(path), fix="re-create it with spoofxai_calibrate") from None
 
+# %% ../nbs/11_calibration.ipynb #fde20307
 def prior_calibration(p_bonafide:float, fitted_on=()) -> Calibration:
     "The reference toolkit's calibration: subtract the training data's log prior ratio `logit(p_bonafide)`."
     return Calibration('prior', [1.], -logit(p_bonafide), p_bonafide, list(map(str, fitted_on)))

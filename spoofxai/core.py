@@ -80,6 +80,7 @@ def make_dir(folder) -> Path:
                             fix="choose an output path you can write to") from None
     return folder
 
+# %% ../nbs/00_core.ipynb #b449423a
 @contextlib.contextmanager
 def atomic_write(path,              # the file to (re)write
                  mode:str='w',      # 'w' for text, 'wb' for bytes
@@ -196,6 +197,7 @@ def merge_config(defaults:dict, cfg:dict) -> dict:
         out[k] = merge_config(out[k], v) if isinstance(out.get(k), dict) and isinstance(v, dict) else v
     return out
 
+# %% ../nbs/00_core.ipynb #7fea1508
 def parse_overrides(args:list) -> list:
     "Split `['--a.b=1', '--c', '2']` into `[('a.b','1'), ('c','2')]`."
     out, i = [], 0
@@ -211,6 +213,7 @@ def parse_overrides(args:list) -> list:
         out.append((k.replace('-', '_') if '.' not in k else k, v))
     return out
 
+# %% ../nbs/00_core.ipynb #8bcb9d47
 def apply_overrides(cfg:dict, overrides:list, defaults:dict=None, src:str='command line') -> dict:
     "Apply `--a.b=value` overrides to a copy of `cfg`; keys must exist in `defaults` (or `cfg`)."
     import copy
@@ -396,6 +399,7 @@ def usage(names, func=None) -> str:
         return k.upper() if p is not None and p.default is inspect.Parameter.empty else f"--{k} {k.upper()}"
     return f"usage: {prog} {' '.join(arg(k) for k in names)} [options]; `{prog} --help` lists them"
 
+# %% ../nbs/00_core.ipynb #d874966a
 def _is_missing(v): return v is None or (isinstance(v, (str, list, tuple)) and len(v) == 0)
 
 def require(**values):
@@ -408,11 +412,13 @@ def require(**values):
     what = f"{missing[0]} is" if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]} are"
     raise SpoofXAIError(f"{what} required", where='command line', fix=usage(list(values), func))
 
+# %% ../nbs/00_core.ipynb #bab6c972
 def check_min(name:str, value, lo):
     "Return `value` if it is at least `lo`; else raise `SpoofXAIError` naming `--name`."
     if value is not None and value >= lo: return value
     raise SpoofXAIError(f"must be at least {lo}, got {value}", where=f"--{name}", fix=f"give --{name} {lo} or more")
 
+# %% ../nbs/00_core.ipynb #ee82b119
 def check_choice(name:str, value, choices, what:str=None):
     "Return `value` if it is one of `choices`; else raise `SpoofXAIError` naming `--name`, the allowed values and the closest."
     if value in choices: return value

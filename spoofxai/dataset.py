@@ -262,6 +262,7 @@ class SpoofLoader(DataLoader):
         if n is None: raise TypeError("the length of a loader over shards is unknown before reading them")
         return n
 
+# %% ../nbs/05_dataset.ipynb #ce210385
 def make_loader(list_path,              # raw.list or shard.list (stage 2)
                 mode:str='train',       # 'train': random chunks, chunk labels; 'infer': whole utterances, length-sorted
                 batch_size:int=32,      # utterances per batch

@@ -512,6 +512,7 @@ def write_frame_scores(path,               # output .npz (written atomically)
     if utt_logits is not None: arrs['utt_logits'] = np.asarray(utt_logits, np.float64).reshape(len(keys), 2)
     with atomic_write(path, 'wb') as f: np.savez(f, **arrs)
 
+# %% ../nbs/00b_formats.ipynb #18d20de1
 def read_frame_scores(path) -> dict:
     "`{'keys', 'res': [s], 'scores': [{utt: array}] per scale[, 'utt_logits': {utt: (2,)}]}` from a frame-score `.npz` (never unpickles)."
     path = Path(path)

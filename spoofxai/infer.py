@@ -39,6 +39,7 @@ def min_input_len(model) -> int:
     if not isinstance(model, nn.Module): return 1
     return max([m.min_len for m in model.modules() if isinstance(getattr(m, 'min_len', None), int)], default=1)
 
+# %% ../nbs/10_infer.ipynb #b00483eb
 def check_batch_inputs(keys, wav, lengths, min_len:int=1, where:str='input'):
     "Name the utterances of a batch no model can score: fewer than `min_len` samples, or NaN/inf samples."
     short = [(k, int(n)) for k, n in zip(keys, lengths.tolist()) if n < min_len]
@@ -51,6 +52,7 @@ def check_batch_inputs(keys, wav, lengths, min_len:int=1, where:str='input'):
         raise SpoofXAIError(f"NaN or infinite samples in {', '.join(k for k, x in zip(keys, bad.tolist()) if x)}", where=where,
                             fix="re-create these utterances' audio, or remove them from the list")
 
+# %% ../nbs/10_infer.ipynb #55b0a709
 @torch.no_grad()
 def infer_batches(model,             # `model(wav, lengths) -> (B, 2)` logits
                   batches,           # iterable of batch dicts with `keys`, `wav` (B, T), `lengths` (B,)

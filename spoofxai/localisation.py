@@ -278,11 +278,13 @@ def score_frames(model, wav, lengths) -> tuple:
     per = [[(lg[i, :int(l[i])] [:, 0] - lg[i, :int(l[i])][:, 1]).double().cpu().numpy() for i in range(len(l))] for lg, l in fr]
     return u.double().cpu().numpy(), per
 
+# %% ../nbs/16_localisation.ipynb #565dfdb6
 def model_resolutions(model, sr:int=16000) -> list:
     "The frame resolution of each scale of a localisation model, in seconds."
     sp = model.frame_spec()
     return [sp['hop'] * f / sr for f in sp['factors']]
 
+# %% ../nbs/16_localisation.ipynb #0e4bd3cf
 def infer_frames(model,                # a localisation model, or None to load one from `exp_dir`/`checkpoint`
                  data_list,            # raw.list or shard.list
                  out,                  # frame-score .npz to write

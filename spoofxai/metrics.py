@@ -120,11 +120,13 @@ def bayes_threshold(p_spoof:float=P_SPOOF, c_miss:float=C_MISS, c_fa:float=C_FA)
     _check_costs(p_spoof, c_miss, c_fa)
     return -math.log(c_miss*(1-p_spoof) / (c_fa*p_spoof))
 
+# %% ../nbs/07a_metrics.ipynb #87bc1b95
 def effective_prior(p_spoof:float=P_SPOOF, c_miss:float=C_MISS, c_fa:float=C_FA) -> float:
     "The bona fide prior of the equivalent equal-cost problem: `c_miss (1-p_spoof) / (c_miss (1-p_spoof) + c_fa p_spoof)`."
     _check_costs(p_spoof, c_miss, c_fa)
     return c_miss*(1-p_spoof) / (c_miss*(1-p_spoof) + c_fa*p_spoof)
 
+# %% ../nbs/07a_metrics.ipynb #0d0a2cc9
 def _count_rows(n_bona, n_spoof, totals):
     "Counts as float `(R, G)` rows (BLAS matrix-vector products) and the trials per row of each class."
     cb, cs = np.atleast_2d(np.asarray(n_bona, np.float64)), np.atleast_2d(np.asarray(n_spoof, np.float64))
@@ -148,6 +150,7 @@ def act_dcf_from_counts(n_bona,                # bona fide trials per distinct L
     v = (c_miss*(1-p_spoof)*pm + c_fa*p_spoof*pf) / dcf_norm(p_spoof, c_miss, c_fa)
     return _per_row(v[0] if np.ndim(n_bona) == 1 else v)
 
+# %% ../nbs/07a_metrics.ipynb #7550470a
 def compute_act_dcf(bona_llr,              # bona fide LLRs (natural log, positive = bona fide)
                     spoof_llr,             # spoof LLRs
                     p_spoof:float=P_SPOOF, # prior of a spoof
@@ -182,6 +185,7 @@ def compute_min_cllr(bona,   # bona fide scores
     b, s = _scores(bona, 'bona fide'), _scores(spoof, 'spoof')
     return min_cllr_from_counts(*_blocks(b, s)[1:])
 
+# %% ../nbs/07a_metrics.ipynb #d9109fec
 def run_starts(n_bona,   # bona fide trials per block, blocks in increasing score order
                n_spoof): # spoof trials per block
     "Index of the first block of each run: a maximal stretch of blocks without spoofs (or without bona fide trials); a block holding both classes is a run of its own."
@@ -189,6 +193,7 @@ def run_starts(n_bona,   # bona fide trials per block, blocks in increasing scor
     kind = np.where(ns == 0, 1, np.where(nb == 0, 2, 0))
     return np.flatnonzero(np.r_[True, (kind[1:] != kind[:-1]) | (kind[1:] == 0)])
 
+# %% ../nbs/07a_metrics.ipynb #77a619d7
 def min_cllr_from_counts(n_bona,   # bona fide trials per block of tied scores, `(G,)` or `(R, G)`, blocks in increasing score order
                          n_spoof): # spoof trials per block (empty blocks are dropped)
     "minCllr in bits from per-block trial counts: PAV posteriors per run of blocks, then the Cllr of their LLRs; one value per row."
@@ -222,6 +227,7 @@ def tdcf_constants(p_spoof:float=P_SPOOF,             # prior of a spoof
     c0 = ptar*c_miss*asv_pmiss + pnon*c_fa*asv_pfa_non
     return c0, ptar*c_miss - c0, p_spoof*c_fa_spoof*asv_pfa_spoof
 
+# %% ../nbs/07a_metrics.ipynb #d0a33b3f
 def min_tdcf_from_det(pmiss,                            # miss rates of DET points, `(P,)` or `(R, P)`
                       pfa,                              # the matching false-alarm rates
                       form:str='2021',                  # '2021' (with C0) or 'asvspoof5'
@@ -234,6 +240,7 @@ def min_tdcf_from_det(pmiss,                            # miss rates of DET poin
     if form == 'asvspoof5': return _per_row(np.min(c1*pm + c2*pf, -1) / min(c1, c2))
     raise SpoofXAIError(f"unknown t-DCF form {form!r}", where='form', fix="use '2021' or 'asvspoof5'")
 
+# %% ../nbs/07a_metrics.ipynb #81bfae7f
 def compute_min_tdcf(bona,                              # bona fide CM scores
                      spoof,                             # spoof CM scores
                      form:str='2021',                   # '2021' (with C0) or 'asvspoof5' (the ASVspoof5 package's scale)
@@ -411,6 +418,7 @@ def timed_pieces(rb, rv,   # label boundaries (ns) and values of one utterance (
     hi_ = np.searchsorted(hb, b[:-1], 'right') - 1            # a piece lies in the segments starting at or before its start
     return np.diff(b), rv[np.searchsorted(rb, b[:-1], 'right') - 1], hv[hi_], hi_, (rb[-1] - rb[0]) - (hi - lo)
 
+# %% ../nbs/07a_metrics.ipynb #bd4cf0b7
 def _utterance_pieces(ref, hyp, trim, tol_s):
     "Yield the pieces of every utterance (checked), then warn about the time `trim` left out."
     miss, extra = [u for u in ref if u not in hyp], [u for u in hyp if u not in ref]
@@ -475,6 +483,7 @@ def frames_to_timed(values,               # 1-D frame scores or labels
     en = np.r_[st[1:], v.size]
     return [(round(float(b[i]), 9), round(float(b[j]), 9), v[i].item()) for i, j in zip(st, en)]
 
+# %% ../nbs/07a_metrics.ipynb #c9d8c933
 def timed_to_frames(segs,                 # `[(start_s, end_s, value)]`, contiguous
                     res:float,            # frame shift in seconds
                     n:int=None,           # frames wanted (default: enough to cover the last segment)
@@ -580,6 +589,7 @@ def format_metrics(m:dict) -> str:
         if k in m: lines.append(f"{name:<28}{m[k]:.6f}" + (f"  ({100*m[k]:.3f} %)" if pct else ''))
     return '\n'.join(lines)
 
+# %% ../nbs/07a_metrics.ipynb #3ba6f46b
 def evaluate(scores,                  # score file: ASVspoof5 TSV or stage-5 logits TSV
              keys,                    # key file (ASVspoof5 key, utt2lab or PartialSpoof protocol)
              llr:bool=False,          # scores are calibrated LLRs: add actDCF, Cllr, minCllr
@@ -600,6 +610,7 @@ def evaluate(scores,                  # score file: ASVspoof5 TSV or stage-5 log
         with atomic_write(det, 'wb') as f: fig.savefig(f, format=Path(det).suffix.lstrip('.') or 'png', dpi=120, bbox_inches='tight')
     return m
 
+# %% ../nbs/07a_metrics.ipynb #f492f802
 @call_parse
 @command
 def spoofxai_eval(scores:str=None,         # score file: filename<TAB>cm-score, or a stage-5 logits TSV

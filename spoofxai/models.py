@@ -60,6 +60,7 @@ class SoftmaxHead(nn.Module):
     def loss(self, emb, labels):
         logits = self(emb); return F.cross_entropy(logits, labels), logits
 
+# %% ../nbs/07_models.ipynb #8adf8a2a
 class _CosineHead(nn.Module):
     def __init__(self, embed_dim:int, n_classes:int=2):
         super().__init__()
@@ -84,6 +85,7 @@ class AAMHead(_CosineHead):
         onehot = F.one_hot(labels, cos.shape[1]).to(cos.dtype)
         return F.cross_entropy(self.scale*(onehot*phi + (1-onehot)*cos), labels), self.scale*cos
 
+# %% ../nbs/07_models.ipynb #8e9ab2c3
 class P2SGradHead(_CosineHead):
     "P2SGrad / MSE: cosine outputs regressed onto one-hot labels."
     def forward(self, emb):
@@ -117,6 +119,7 @@ class BasicBlock2d(nn.Module):
         out = _tmask(F.relu(self.bn1(self.conv1(x))), lengths)
         return F.relu(self.bn2(self.conv2(out)) + self.shortcut(x)), lengths
 
+# %% ../nbs/07_models.ipynb #3ff70947
 class ResNet2d(nn.Module):
     "ResNet over (frequency, time): `(B, T', D)` frames -> `(B, 8C, ceil(D/8), T'')` map and its lengths."
     def __init__(self,
@@ -144,6 +147,7 @@ class ConvReluBn1d(nn.Sequential):
     def __init__(self, cin:int, cout:int, k:int=1):
         super().__init__(nn.Conv1d(cin, cout, k, padding=k//2), nn.ReLU(), nn.BatchNorm1d(cout))
 
+# %% ../nbs/07_models.ipynb #1fc65fae
 class SEGate1d(nn.Module):
     "Squeeze-excitation over channels, the squeeze a masked mean over time."
     def __init__(self, channels:int, bottleneck:int=128):
@@ -152,6 +156,7 @@ class SEGate1d(nn.Module):
         s = masked_mean(x, lengths, dim=2)[..., 0]
         return x * torch.sigmoid(self.fc2(F.relu(self.fc1(s))))[..., None]
 
+# %% ../nbs/07_models.ipynb #72c85ef3
 class SERes1dBlock(nn.Module):
     "`x + SE(ConvReluBn(1) -> ConvReluBn(3) -> ConvReluBn(1))(x)`, padding-aware."
     def __init__(self, channels:int, se_bottleneck:int=128):
@@ -163,6 +168,7 @@ class SERes1dBlock(nn.Module):
         h = self.c3(_tmask(self.c2(h), lengths))
         return _tmask(x + self.se(_tmask(h, lengths), lengths), lengths)
 
+# %% ../nbs/07_models.ipynb #1d6acd2a
 class SERes1d(nn.Module):
     "SE-Res1D back-end: `(B, T', D)` frames -> `(B, E, T')` map (a 1x1 conv after the residual blocks)."
     def __init__(self, feat_dim:int, out_channels:int=128, n_blocks:int=1):
@@ -334,6 +340,7 @@ def guess_model_config(sd:dict) -> dict:
     elif 'head.weight' in sd: g['head'] = {'name': 'aam or p2sgrad'}
     return g
 
+# %% ../nbs/07_models.ipynb #2cfcb97d
 def load_model_state(model:nn.Module, # the model to load into
                      state_dict:dict, # its weights (a state dict, or a checkpoint dict with a 'model' entry)
                      where:str='checkpoint'): # the checkpoint's path, for messages

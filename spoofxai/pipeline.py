@@ -277,6 +277,7 @@ def cpu_seconds() -> float:
     "CPU time of this process and its finished children (user + system)."
     t = os.times(); return t.user + t.system + t.children_user + t.children_system
 
+# %% ../nbs/17_pipeline.ipynb #5bf9deec
 def _logger(P, quiet=False):
     P.work.mkdir(parents=True, exist_ok=True)
     def log(msg):
@@ -318,6 +319,7 @@ def check_upstream(stage:int, P, hashes:dict):
             raise SpoofXAIError(f"stage {n} ({STAGES[n]}) {why}", where=str(stamp_path(P, n)),
                                 fix=f"start at that stage: --stage {n}")
 
+# %% ../nbs/17_pipeline.ipynb #4991471f
 def run_pipeline(config='tutorial',      # run recipe name or YAML path
                  stage:int=1,            # first stage to run
                  stop_stage:int=10,      # last stage to run

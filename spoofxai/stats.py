@@ -107,6 +107,7 @@ def metrics_from_counts(cb, cs, values,   # per-group counts `(R, G)` and the di
         out.update({n: LLR_METRICS[n](cb, cs, values, tot, **kw) for n in names if n in LLR_METRICS and n != 'min_cllr'})
     return {n: out[n] for n in names}
 
+# %% ../nbs/13_stats.ipynb #3c9c0eee
 def metric_names(llr:bool=False, fast:bool=False) -> list:
     "The metrics reported, in `metrics.compute_all`'s order; `llr` adds those needing calibrated LLRs, `fast` drops the per-resample ones."
     names = ['eer', 'rocch_eer', 'min_dcf', 'min_tdcf', 'min_tdcf_asvspoof5'] + (['act_dcf', 'cllr', 'min_cllr'] if llr else [])
@@ -197,6 +198,7 @@ def load_system(path, keys_path, key_labels:dict=None):
     s = np.array([by_key[k] for k, v in key_labels.items() if v == 'spoof'])
     return b, s
 
+# %% ../nbs/13_stats.ipynb #38120d24
 def compare_files(scores,               # score file of system A
                   keys,                 # key file
                   scores2=None,         # score file of system B (paired comparison)

@@ -185,22 +185,26 @@ def attack_griffinlim(x, f0s, voiced, rng):
     L = sps.convolve2d(np.log(S+1e-6), np.outer([1,2,3,2,1], [1,2,3,4,3,2,1])/144, mode='same', boundary='symm')
     return _gl(np.exp(L), rng, 2, 256, 1024, len(x))
 
+# %% ../nbs/02_synth.ipynb #f9a3a0b5
 def attack_mel(x, f0s, voiced, rng):
     "A02: 40-band mel spectrogram (70-7000 Hz, a common TTS setting), pseudo-inverse and 8 Griffin-Lim iterations."
     B, Binv = _mel_basis(40)
     M = np.einsum('mf,ft->mt', B, np.abs(librosa.stft(x, n_fft=1024, hop_length=256))**2)   # a mel spectrogram
     return _gl(np.sqrt(np.maximum(np.einsum('fm,mt->ft', Binv, M), 0)), rng, 8, 256, 1024, len(x))
 
+# %% ../nbs/02_synth.ipynb #290b5457
 def attack_lpc(x, f0s, voiced, rng):
     "A03: LPC vocoder, order 12, pulse-train / white-noise excitation."
     return _lpc_vocoder(x, f0s, voiced, rng, order=12)
 
+# %% ../nbs/02_synth.ipynb #39e894ce
 def attack_codec(x, f0s, voiced, rng):
     "A04: narrow-band codec: resampled to 8 kHz, 8-bit mu-law, back to 16 kHz."
     y = sps.resample_poly(x, 1, 2); pk = np.abs(y).max() + 1e-9
     c = np.round(np.sign(y)*np.log1p(255*np.abs(y/pk))/np.log1p(255)*127)/127
     return sps.resample_poly(np.sign(c)*(256**np.abs(c)-1)/255*pk, 2, 1)[:len(x)]
 
+# %% ../nbs/02_synth.ipynb #c47608c7
 def attack_lpc_variant(x, f0s, voiced, rng):
     "A05: LPC vocoder variant, order 24, semitone-quantised pitch (eval only)."
     return _lpc_vocoder(x, f0s, voiced, rng, order=24, preemph=0.9, quant=True)
@@ -230,6 +234,7 @@ def pick_segments(rng, speech:np.ndarray, min_s:float=0.2, max_s:float=2.0, max_
         segs = [(a, a+l)]
     return segs
 
+# %% ../nbs/02_synth.ipynb #6c76e974
 def splice(rng, wav:np.ndarray, info:dict, attack:str, xfade:int=32):
     "Replace random segments of `wav` by `attack`'s re-synthesis: `(new_wav, segments)`."
     segs, out = pick_segments(rng, info['speech']), wav.astype(np.float64)
@@ -442,6 +447,7 @@ def cache_dir() -> Path:
     "The folder of cached synthetic databases: `$SPOOFXAI_CACHE/synth`, by default `~/.cache/spoofxai/synth`."
     return Path(os.environ.get('SPOOFXAI_CACHE') or Path.home()/'.cache'/'spoofxai')/'synth'
 
+# %% ../nbs/02_synth.ipynb #aa3b8dda
 @contextlib.contextmanager
 def _locked(path):
     try: import fcntl

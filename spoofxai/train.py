@@ -100,6 +100,7 @@ _NON_NEGATIVE = ('data.chunk_s', 'data.num_workers', 'optim.weight_decay', 'opti
                  'scheduler.warmup_epochs', 'scheduler.final_lr', 'train.steps_per_epoch', 'train.clip', 'train.patience',
                  'train.save_every_steps', 'train.keep_step_ckpts', 'train.log_every')
 
+# %% ../nbs/08_train.ipynb #7ff011e5
 def check_train_values(cfg:dict, src:str='config') -> dict:
     "Refuse values that cannot make a training run (0 epochs, a batch of 0, a negative length or rate); return `cfg`."
     for keys, ok, want in ((_POSITIVE, lambda v: v > 0, 'greater than 0'), (_NON_NEGATIVE, lambda v: v >= 0, 'at least 0')):
