@@ -172,6 +172,60 @@ def _fail_list(items, what, fix, where):
     shown = ', '.join(items[:5]) + (f' (and {len(items)-5} more)' if len(items) > 5 else '')
     raise SpoofXAIError(f"{len(items)} {what}: {shown}", where=where, fix=fix)
 
+# %% ../nbs/03_data.ipynb #56386862
+def _match_files(proto:dict, proto_p, wdir) -> tuple:
+    "The protocol's utterances with a file in `wdir`, and the two ways they can disagree: `(utts, missing, extra)`."
+    if not wdir.is_dir():
+        raise SpoofXAIError("audio folder not found", where=str(wdir), fix="check --ps_dir (expected database/<split>/con_wav/)")
+    on_disk = {e.name[:-4] for e in os.scandir(wdir) if e.name.endswith('.wav')}
+    missing = sorted(u for u in proto if u not in on_disk)
+    extra = sorted(on_disk - proto.keys())
+    return sorted(u for u in proto if u in on_disk), missing, extra
+
+def _check_match(missing, extra, proto_p, wdir):
+    "Refuse protocol utterances without a file and files not in the protocol, naming them (`skip_missing` skips this)."
+    if missing:
+        _fail_list(missing, f"utterances in the protocol have no file in {wdir}", where=str(proto_p),
+                   fix="restore the files, or pass --skip_missing to leave them out (they are counted in the report)")
+    if extra:
+        _fail_list(extra, f"files in {wdir} are not in the protocol", where=str(wdir),
+                   fix="remove them, or pass --skip_missing to ignore them (they are counted in the report)")
+
+# %% ../nbs/03_data.ipynb #d63f8dbc
+def _read_split_headers(utts:list, wdir, num_threads:int, progress:bool, skip_bad:bool) -> tuple:
+    "The header of every utterance's file: `(keep, bad)`, keep = `[(utt, path, header)]`; an error for bad files unless `skip_bad`."
+    wabs = wdir.resolve()                       # resolve the folder once, not 71k files
+    paths = [os.path.join(wabs, f'{u}.wav') for u in utts]
+    heads = read_headers(paths, num_threads, progress)
+    bad = [(u, h) for u,h in zip(utts, heads) if isinstance(h, SpoofXAIError)]
+    if bad and not skip_bad:
+        raise SpoofXAIError(f"{len(bad)} unreadable or empty audio file(s); first: {bad[0][1].where}: {bad[0][1].msg}", where=str(wdir),
+                            fix="re-create them, or pass --skip_bad to leave them out (they are counted in the report)")
+    badset = {u for u,_ in bad}
+    return [(u, p, h) for u,p,h in zip(utts, paths, heads) if u not in badset], bad
+
+# %% ../nbs/03_data.ipynb #77e2ed6b
+def _split_segments(keep:list, proto:dict, sl_p, split:str, seglab_res:float, tol_frames:int) -> dict:
+    "`{utt: [(start, end), ...]}` spoofed intervals from the segment labels `sl_p` (checked against each file's length), or `{}`."
+    segs = {}
+    if sl_p is not None and not sl_p.is_file():   # fine for databases without them, but never silent
+        warnings.warn(f"{sl_p}: no segment labels for {split}; training chunks of spoofed utterances will take the "
+                      "utterance label (pass --seglab_res 0 to silence this)")
+    if sl_p is None or not sl_p.is_file(): return segs
+    sl = load_seglab(sl_p)
+    for u,p,h in keep:
+        lab = proto[u][2]
+        if u not in sl:
+            if lab == 'spoof':
+                raise SpoofXAIError(f"no segment labels for the spoofed utterance {u}", where=str(sl_p),
+                                    fix="check the database version, or prepare without segment labels (--seglab_res 0)")
+            segs[u] = []; continue
+        n16 = h.frames if h.sample_rate == 16000 else int(round(h.duration*16000))
+        check_seglab(sl[u], u, lab, n16, seglab_res, str(sl_p), 16000, tol_frames)
+        dur = round(h.duration, 6)      # the last label frame may reach past the audio: clip to its end
+        segs[u] = [(a, min(b, dur)) for a,b in seglab_to_intervals(sl[u], seglab_res) if a < dur]
+    return segs
+
 # %% ../nbs/03_data.ipynb #5729b284
 def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its database/ folder)
                   split:str,                  # train, dev or eval
@@ -189,47 +243,12 @@ def prepare_split(ps_dir,                     # PartialSpoof-layout root (or its
         raise SpoofXAIError(f"no segment labels at {seglab_res} s", where="seglab_res",
                             fix="use one of " + ", ".join(map(str, SEGLAB_RESOLUTIONS)) + " (or 0: none)")
     proto_p = protocol_path(ps_dir, split)
-    proto = read_protocol(proto_p)
-    wdir = wav_dir(ps_dir, split)
-    if not wdir.is_dir():
-        raise SpoofXAIError("audio folder not found", where=str(wdir), fix="check --ps_dir (expected database/<split>/con_wav/)")
-    on_disk = {e.name[:-4] for e in os.scandir(wdir) if e.name.endswith('.wav')}
-    missing = sorted(u for u in proto if u not in on_disk)
-    extra = sorted(on_disk - proto.keys())
-    if missing and not skip_missing:
-        _fail_list(missing, f"utterances in the protocol have no file in {wdir}", where=str(proto_p),
-                   fix="restore the files, or pass --skip_missing to leave them out (they are counted in the report)")
-    if extra and not skip_missing:
-        _fail_list(extra, f"files in {wdir} are not in the protocol", where=str(wdir),
-                   fix="remove them, or pass --skip_missing to ignore them (they are counted in the report)")
-    utts = sorted(u for u in proto if u in on_disk)
-    wabs = wdir.resolve()                       # resolve the folder once, not 71k files
-    paths = [os.path.join(wabs, f'{u}.wav') for u in utts]
-    heads = read_headers(paths, num_threads, progress)
-    bad = [(u, h) for u,h in zip(utts, heads) if isinstance(h, SpoofXAIError)]
-    if bad and not skip_bad:
-        raise SpoofXAIError(f"{len(bad)} unreadable or empty audio file(s); first: {bad[0][1].where}: {bad[0][1].msg}", where=str(wdir),
-                            fix="re-create them, or pass --skip_bad to leave them out (they are counted in the report)")
-    badset = {u for u,_ in bad}
-    keep = [(u, p, h) for u,p,h in zip(utts, paths, heads) if u not in badset]
-    segs = {}
+    proto, wdir = read_protocol(proto_p), wav_dir(ps_dir, split)
+    utts, missing, extra = _match_files(proto, proto_p, wdir)
+    if not skip_missing: _check_match(missing, extra, proto_p, wdir)
+    keep, bad = _read_split_headers(utts, wdir, num_threads, progress, skip_bad)
     sl_p = seglab_path(ps_dir, split, seglab_res) if seglab_res else None
-    if sl_p is not None and not sl_p.is_file():   # fine for databases without them, but never silent
-        warnings.warn(f"{sl_p}: no segment labels for {split}; training chunks of spoofed utterances will take the "
-                      "utterance label (pass --seglab_res 0 to silence this)")
-    if sl_p is not None and sl_p.is_file():
-        sl = load_seglab(sl_p)
-        for u,p,h in keep:
-            lab = proto[u][2]
-            if u not in sl:
-                if lab == 'spoof':
-                    raise SpoofXAIError(f"no segment labels for the spoofed utterance {u}", where=str(sl_p),
-                                        fix="check the database version, or prepare without segment labels (--seglab_res 0)")
-                segs[u] = []; continue
-            n16 = h.frames if h.sample_rate == 16000 else int(round(h.duration*16000))
-            check_seglab(sl[u], u, lab, n16, seglab_res, str(sl_p), 16000, tol_frames)
-            dur = round(h.duration, 6)      # the last label frame may reach past the audio: clip to its end
-            segs[u] = [(a, min(b, dur)) for a,b in seglab_to_intervals(sl[u], seglab_res) if a < dur]
+    segs = _split_segments(keep, proto, sl_p, split, seglab_res, tol_frames)
     by = {l: [u for u,_,_ in keep if proto[u][2] == l] for l in LABELS}
     rep = dict(split=split, utterances=len(keep), bonafide=len(by['bonafide']), spoof=len(by['spoof']),
                hours=round(sum(h.duration for _,_,h in keep)/3600, 4),
