@@ -14,7 +14,7 @@ from .core import SpoofXAIError, atomic_write, get_device, output_lock
 from .formats import LOGITS_HEADER, format_logits_line, write_logits, read_logits, find_checkpoint
 from .models import load_trained_model
 from .dataset import make_loader
-from .formats import read_list, check_list
+from .formats import read_list
 
 # %% auto #0
 __all__ = ['logits_to_scores', 'logits_to_posteriors', 'min_input_len', 'check_batch_inputs', 'infer_batches', 'infer',
@@ -108,8 +108,7 @@ def infer(model,                 # a model, or None to load one from `exp_dir`/`
     dev = get_device(device) if isinstance(device, str) else device
     if model is None: ck = find_checkpoint(exp_dir, checkpoint); model, _ = load_trained_model(exp_dir, ck, dev); src = _fingerprint(ck)
     else: model, src = model.to(dev), dict(model=type(model).__name__)
-    check_list(data_list, '--data_list')
-    kind, items = read_list(data_list)
+    kind, items = read_list(data_list, '--data_list')   # checks it as check_list does, reading it once
     out = Path(out); part, mpath = out.with_name(out.name + '.partial'), out.with_name(out.name + '.partial.json')
     meta = dict(model=src, data_list=_fingerprint(data_list))
     with output_lock(out.parent, 'spoofxai_infer', name=f'.{out.name}.lock'):
